@@ -1,0 +1,105 @@
+package dev.jobgen.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.jobgen.diag.Diagnostic;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystem;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Prints diagnostics as text (gjf style: headline, source line, caret, hint), as one JSON
+ * document, or as GitHub Actions workflow commands. All three come from the same records.
+ */
+public final class DiagnosticPrinter {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final FileSystem fs;
+    private final Map<String, Optional<List<String>>> lines = new HashMap<>();
+
+    public DiagnosticPrinter(FileSystem fs) {
+        this.fs = fs;
+    }
+
+    public void print(List<Diagnostic> diagnostics, OutputFormat format, PrintWriter to) {
+        switch (format) {
+            case text -> diagnostics.forEach(d -> printText(d, to));
+            case github -> diagnostics.forEach(d -> to.println(github(d)));
+            case json -> to.println(json(diagnostics));
+        }
+        to.flush();
+    }
+
+    private void printText(Diagnostic d, PrintWriter to) {
+        to.println(d.headline());
+        sourceLine(d.at().file(), d.at().line()).ifPresent(line -> {
+            String shown = line.replace('\t', ' ');
+            to.println("    " + shown);
+            to.println("    " + " ".repeat(Math.min(d.at().column() - 1, shown.length())) + "^");
+        });
+        d.hint().ifPresent(h -> to.println("  hint: " + h));
+    }
+
+    private static String github(Diagnostic d) {
+        String kind = d.isError() ? "error" : "warning";
+        String message = d.message() + d.hint().map(h -> " (hint: " + h + ")").orElse("");
+        return "::" + kind + " file=" + githubProperty(d.at().file()) + ",line=" + d.at().line() + ",col="
+                + d.at().column() + ",title=" + githubProperty("jobgen " + d.code().id()) + "::"
+                + githubData(message);
+    }
+
+    // https://docs.github.com/actions: workflow command data and properties are %-encoded
+    private static String githubData(String s) {
+        return s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A");
+    }
+
+    private static String githubProperty(String s) {
+        return githubData(s).replace(":", "%3A").replace(",", "%2C");
+    }
+
+    /** The {@code validate --format json} document. */
+    public static String json(List<Diagnostic> diagnostics) {
+        ObjectNode root = JSON.createObjectNode();
+        long errors = diagnostics.stream().filter(Diagnostic::isError).count();
+        root.put("valid", errors == 0);
+        root.put("errors", errors);
+        root.put("warnings", diagnostics.size() - errors);
+        ArrayNode items = root.putArray("diagnostics");
+        for (Diagnostic d : diagnostics) {
+            ObjectNode o = items.addObject();
+            o.put("file", d.at().file());
+            o.put("line", d.at().line());
+            o.put("column", d.at().column());
+            o.put("severity", d.severity().label());
+            o.put("code", d.code().id());
+            o.put("message", d.message());
+            o.put("hint", d.hint().orElse(null));
+        }
+        try {
+            return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Optional<String> sourceLine(String file, int line) {
+        Optional<List<String>> all = lines.computeIfAbsent(file, f -> {
+            try {
+                Path p = fs.getPath(f);
+                return Files.isRegularFile(p)
+                        ? Optional.of(List.of(new String(Files.readAllBytes(p), StandardCharsets.UTF_8).split("\r?\n", -1)))
+                        : Optional.empty();
+            } catch (IOException | RuntimeException e) {
+                return Optional.empty();
+            }
+        });
+        return all.filter(l -> line <= l.size()).map(l -> l.get(line - 1));
+    }
+}

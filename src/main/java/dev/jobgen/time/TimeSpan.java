@@ -1,0 +1,41 @@
+package dev.jobgen.time;
+
+/**
+ * A systemd time span (man systemd.time(7), "Parsing Time Spans"), in microseconds.
+ *
+ * <p>The value is an unsigned 64-bit number, as in systemd: spans up to 2^64-2 microseconds are
+ * valid and {@link #INFINITY} (2^64-1, written {@code infinity}) means "never". Use
+ * {@link Long#toUnsignedString(long)} to print it and the helpers here to compare it.
+ */
+public record TimeSpan(long usec) {
+    public static final TimeSpan INFINITY = new TimeSpan(-1L);
+    public static final TimeSpan ZERO = new TimeSpan(0L);
+
+    /** Parses like {@code systemd-analyze timespan}; a bare number means seconds. */
+    public static TimeSpan parse(String text) throws TimeSpanException {
+        throw new UnsupportedOperationException("TimeSpan.parse is implemented by the time-span work");
+    }
+
+    public static TimeSpan ofSeconds(long seconds) {
+        return new TimeSpan(Math.multiplyExact(seconds, 1_000_000L));
+    }
+
+    public boolean isInfinite() {
+        return usec == -1L;
+    }
+
+    /** systemd's "Human" form, e.g. {@code 1h 30min}. */
+    public String normalized() {
+        throw new UnsupportedOperationException("TimeSpan.normalized is implemented by the time-span work");
+    }
+
+    /** The microseconds as an unsigned decimal number. */
+    public String usecString() {
+        return Long.toUnsignedString(usec);
+    }
+
+    /** Saturating conversion for arithmetic: spans beyond Long.MAX_VALUE microseconds clamp to it. */
+    public long saturatedMicros() {
+        return usec < 0 ? Long.MAX_VALUE : usec;
+    }
+}
