@@ -64,9 +64,15 @@ final class ElapseFinder {
 
     private Result search(LibcTime libc, BrokenDownTime c, int[] usec) {
         int dst = spec.zone() instanceof SpecZone.Local l ? l.dst() : -1;
+        BrokenDownTime start = c.copy();
+        int startUsec = usec[0];
+        boolean retried = false;
         for (int round = 0; round < MAX_ROUNDS; round++) {
-            libc.mktime(c);
-            c.isdst = dst;
+            if (!retried) {
+                libc.mktime(c);
+                c.isdst = dst;
+            }
+            retried = false;
 
             int[] v = {c.year};
             int r = match(spec.year(), c, v);
@@ -168,9 +174,25 @@ final class ElapseFinder {
             if (r == 0) {
                 continue;
             }
+            if (before(c, usec[0], start, startUsec)) {
+                // a DST change let the wall clock run back behind the start: systemd retries an
+                // hour later and from then on keeps the DST flag that normalization gave
+                c.hour++;
+                libc.mktime(c);
+                dst = c.isdst;
+                retried = true;
+                continue;
+            }
             return Result.FOUND;
         }
         return Result.STUCK;
+    }
+
+    /** Compares broken-down fields as systemd does, not instants: 02:30 CET is "before" 02:30:01 CEST. */
+    private static boolean before(BrokenDownTime a, int aUsec, BrokenDownTime b, int bUsec) {
+        int[] x = {a.year, a.mon, a.mday, a.hour, a.min, a.sec, aUsec};
+        int[] y = {b.year, b.mon, b.mday, b.hour, b.min, b.sec, bUsec};
+        return java.util.Arrays.compare(x, y) < 0;
     }
 
     private static void resetTime(BrokenDownTime c, int[] usec) {

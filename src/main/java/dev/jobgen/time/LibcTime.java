@@ -40,7 +40,14 @@ final class LibcTime {
     }
 
     /** Normalizes {@code tm} in place and returns the instant, or -1 (like glibc on failure). */
+    static boolean trace;
+
     long mktime(BrokenDownTime tm) {
+        if (trace) { String in = tm.toString(); long r = mktime0(tm); System.err.println("mktime(" + in + ") = " + r + " " + tm); return r; }
+        return mktime0(tm);
+    }
+
+    private long mktime0(BrokenDownTime tm) {
         if (zone == null) {
             long t = tm.linear(tm.sec);
             tm.setFromLinear(t, 0);
