@@ -31,7 +31,6 @@ import picocli.CommandLine.Parameters;
 @Command(name = "calendar", mixinStandardHelpOptions = true,
         description = "Normalizes calendar expressions and shows their next elapses, like systemd-analyze calendar.")
 public final class CalendarCommand implements Callable<Integer> {
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private final CliContext ctx;
 
     @Parameters(arity = "1..*", paramLabel = "EXPR", description = "calendar expressions (put -- before one that starts with -)")
@@ -132,7 +131,9 @@ public final class CalendarCommand implements Callable<Integer> {
     }
 
     private static String json(List<Answer> answers) {
-        ArrayNode root = JSON.createArrayNode();
+        // built here, not in a static field: text output should not pay for Jackson's start-up
+        ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        ArrayNode root = json.createArrayNode();
         for (Answer a : answers) {
             ObjectNode o = root.addObject();
             o.put("expression", a.expression());
@@ -143,7 +144,7 @@ public final class CalendarCommand implements Callable<Integer> {
             o.put("error", a.errorText());
         }
         try {
-            return JSON.writeValueAsString(root);
+            return json.writeValueAsString(root);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -4,9 +4,8 @@ import dev.jobgen.time.SystemdZone;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
+import java.time.LocalDateTime;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The text layout of {@code systemd-analyze calendar}: labels right-aligned to 15 columns, a blank
@@ -14,7 +13,7 @@ import java.util.Locale;
  * "never" when there is no elapse, and no "(in UTC)" lines when the local zone is UTC.
  */
 final class CalendarText {
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("EEE yyyy-MM-dd HH:mm:ss", Locale.US);
+    private static final String[] WEEKDAYS = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
     private final SystemdZone zone;
     private final Instant now;
 
@@ -48,7 +47,7 @@ final class CalendarText {
                 Instant t = a.next().get(k);
                 line(out, k == 0 ? "Next elapse" : "Iter. #" + (k + 1), local(t));
                 if (!utc) {
-                    line(out, "(in UTC)", STAMP.format(t.atOffset(ZoneOffset.UTC)) + " UTC");
+                    line(out, "(in UTC)", stamp(t.atOffset(ZoneOffset.UTC).toLocalDateTime()) + " UTC");
                 }
                 line(out, "From now", RelativeTime.format(micros(t), micros(now)));
             }
@@ -56,7 +55,13 @@ final class CalendarText {
     }
 
     private String local(Instant t) {
-        return STAMP.format(t.atZone(zone.zoneId())) + " " + zone.abbreviation(t);
+        return stamp(t.atZone(zone.zoneId()).toLocalDateTime()) + " " + zone.abbreviation(t);
+    }
+
+    /** strftime "%a %Y-%m-%d %H:%M:%S" in the C locale, without java.text's locale data. */
+    private static String stamp(LocalDateTime t) {
+        return String.format("%s %04d-%02d-%02d %02d:%02d:%02d", WEEKDAYS[t.getDayOfWeek().getValue() - 1],
+                t.getYear(), t.getMonthValue(), t.getDayOfMonth(), t.getHour(), t.getMinute(), t.getSecond());
     }
 
     private static void line(PrintWriter out, String label, String value) {

@@ -52,15 +52,38 @@ final class BrokenDownTime {
         wday = (int) Math.floorMod(days + 4, 7L);
     }
 
+    private static final int[] DAYS_BEFORE_MONTH = {0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334};
+
+    /** Days from 1970-01-01 to the given date of the proleptic Gregorian calendar (month 1..12). */
     static long daysFromCivil(long y, int m, int d) {
-        return java.time.LocalDate.of((int) y, m, d).toEpochDay();
+        long before = y - 1;
+        long leapDays = Math.floorDiv(before, 4) - Math.floorDiv(before, 100) + Math.floorDiv(before, 400) - 477;
+        long days = (y - 1970) * 365 + leapDays + DAYS_BEFORE_MONTH[m - 1] + (d - 1);
+        return m > 2 && isLeap(y) ? days + 1 : days;
     }
 
+    static boolean isLeap(long y) {
+        return y % 4 == 0 && (y % 100 != 0 || y % 400 == 0);
+    }
+
+    /** The inverse of {@link #daysFromCivil}: estimate the year, then correct by at most one. */
     private void civilFromDays(long days) {
-        java.time.LocalDate d = java.time.LocalDate.ofEpochDay(days);
-        year = d.getYear();
-        mon = d.getMonthValue() - 1;
-        mday = d.getDayOfMonth();
+        long y = 1970 + Math.floorDiv(days * 400, 146097);
+        while (daysFromCivil(y, 1, 1) > days) {
+            y--;
+        }
+        while (daysFromCivil(y + 1, 1, 1) <= days) {
+            y++;
+        }
+        int doy = (int) (days - daysFromCivil(y, 1, 1));
+        int leap = isLeap(y) ? 1 : 0;
+        int m = 11;
+        while (DAYS_BEFORE_MONTH[m] + (m >= 2 ? leap : 0) > doy) {
+            m--;
+        }
+        year = (int) y;
+        mon = m;
+        mday = doy - DAYS_BEFORE_MONTH[m] - (m >= 2 ? leap : 0) + 1;
     }
 
     @Override

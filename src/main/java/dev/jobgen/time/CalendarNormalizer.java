@@ -56,8 +56,13 @@ final class CalendarNormalizer {
         if (chain == null) {
             return true;
         }
-        int max = endOfMonth ? to - 3 : to;
+        int max = to;
         for (CalendarComponent c : chain) {
+            // systemd checks the list recursively and lowers the bound for days from the end by
+            // three at every level: ~28 alone is fine, but in ~14,26 the 26 must be <= 25
+            if (endOfMonth) {
+                max -= 3;
+            }
             if (c.start() < from || c.start() > max || c.repeat() > max - from) {
                 return false;
             }

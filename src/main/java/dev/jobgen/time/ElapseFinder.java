@@ -63,14 +63,17 @@ final class ElapseFinder {
     private enum Result { FOUND, NEVER, STUCK }
 
     private Result search(LibcTime libc, BrokenDownTime c, int[] usec) {
-        int dst = spec.zone() instanceof SpecZone.Local l ? l.dst() : -1;
+        final int dst = spec.zone() instanceof SpecZone.Local l ? l.dst() : -1;
         BrokenDownTime start = c.copy();
         int startUsec = usec[0];
         boolean retried = false;
+        boolean resetFlag = true;
         for (int round = 0; round < MAX_ROUNDS; round++) {
             if (!retried) {
                 libc.mktime(c);
-                c.isdst = dst;
+                if (resetFlag) {
+                    c.isdst = dst;
+                }
             }
             retried = false;
 
@@ -176,10 +179,11 @@ final class ElapseFinder {
             }
             if (before(c, usec[0], start, startUsec)) {
                 // a DST change let the wall clock run back behind the start: systemd retries an
-                // hour later and from then on keeps the DST flag that normalization gave
+                // hour later and from then on keeps whatever DST flag normalization leaves
+                // (observed by tracing systemd-analyze's mktime() calls)
                 c.hour++;
                 libc.mktime(c);
-                dst = c.isdst;
+                resetFlag = false;
                 retried = true;
                 continue;
             }

@@ -1,6 +1,5 @@
 package dev.jobgen.time;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.zone.ZoneRules;
 
@@ -16,22 +15,26 @@ import java.time.zone.ZoneRules;
  *       elapses at 00:00:27 UTC today.
  * </ul>
  */
-record TzZone(String name, ZoneRules rules, boolean leapSeconds, long negativeDstSince) {
+record TzZone(String name, ZoneRules rules, boolean leapSeconds, long negativeDstSince, ZoneTable table) {
     static final long NO_NEGATIVE_DST = Long.MAX_VALUE;
+
+    TzZone(String name, ZoneRules rules, boolean leapSeconds, long negativeDstSince) {
+        this(name, rules, leapSeconds, negativeDstSince, new ZoneTable(rules));
+    }
 
     /** UTC offset in seconds such that local wall-clock seconds = {@code t + offset(t)}. */
     int offset(long t) {
         if (!leapSeconds) {
-            return rules.getOffset(Instant.ofEpochSecond(t)).getTotalSeconds();
+            return table.offset(t);
         }
         int corr = LeapSeconds.correction(t);
-        return rules.getOffset(Instant.ofEpochSecond(t - corr)).getTotalSeconds() - corr;
+        return table.offset(t - corr) - corr;
     }
 
     /** glibc's {@code tm_isdst} at {@code t}. */
     boolean isDst(long t) {
         long real = leapSeconds ? t - LeapSeconds.correction(t) : t;
-        boolean dst = rules.isDaylightSavings(Instant.ofEpochSecond(real));
+        boolean dst = table.isDaylightSavings(real);
         // main-format data flips the flag where java.time's rearguard data has a positive save
         return real >= negativeDstSince ? !dst : dst;
     }
