@@ -40,14 +40,19 @@ final class LibcTime {
     }
 
     /** Normalizes {@code tm} in place and returns the instant, or -1 (like glibc on failure). */
-    static boolean trace;
-
     long mktime(BrokenDownTime tm) {
-        if (trace) { String in = tm.toString(); long r = mktime0(tm); System.err.println("mktime(" + in + ") = " + r + " " + tm); return r; }
-        return mktime0(tm);
+        String in = tracer == null ? null : tm.toString();
+        long t = normalize(tm);
+        if (tracer != null) {
+            tracer.accept("mktime(" + in + ") = " + t + " " + tm);
+        }
+        return t;
     }
 
-    private long mktime0(BrokenDownTime tm) {
+    /** Developer hook: sees every mktime() result, to compare with systemd's calls traced by LD_PRELOAD. */
+    static java.util.function.Consumer<String> tracer;
+
+    private long normalize(BrokenDownTime tm) {
         if (zone == null) {
             long t = tm.linear(tm.sec);
             tm.setFromLinear(t, 0);

@@ -1,67 +1,104 @@
 package dev.jobgen.time;
 
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.zone.ZoneOffsetTransition;
+import java.time.zone.ZoneOffsetTransitionRule;
 import java.time.zone.ZoneRules;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
- * A zone's offsets and DST flags from 1900 to 2300 as flat arrays, so the elapse search (which
- * asks for thousands of offsets per expression, and walks year by year up to 2199 for dates
- * that never occur) does a binary search on a long[] instead of having java.time compute each
- * year's transitions and allocate instants. Outside that span it asks the rules directly.
+ * A zone's offsets and DST flags as flat arrays, so the elapse search (which asks for thousands
+ * of offsets per expression, and walks year by year up to 2199 for dates that never occur) does
+ * a binary search on a long[] instead of allocating instants. The recorded transitions are copied
+ * once; years after them are built from the zone's yearly rules on first use, one year at a time,
+ * so a short run pays only for the years it visits.
  */
 final class ZoneTable {
-    private static final long FROM = -2208988800L; // 1900-01-01T00:00Z
-    private static final long TO = 10413792000L; // 2300-01-01T00:00Z
     private final ZoneRules rules;
     private final long[] starts;
     private final int[] offsets;
     private final boolean[] dst;
+    private final long rulesFrom;
+    private final List<ZoneOffsetTransitionRule> yearly;
+    private final Map<Integer, Segments> years = new HashMap<>();
+
+    /** Transitions as parallel arrays: from {@code starts[i]} on, {@code offsets[i]} and {@code dst[i]} hold. */
+    private record Segments(long[] starts, int[] offsets, boolean[] dst) {
+        int find(long t) {
+            int i = Arrays.binarySearch(starts, t);
+            return i >= 0 ? i : -i - 2;
+        }
+    }
 
     ZoneTable(ZoneRules rules) {
         this.rules = rules;
-        int n = 1;
-        long[] s = new long[64];
-        int[] o = new int[64];
-        boolean[] d = new boolean[64];
-        Instant at = Instant.ofEpochSecond(FROM);
-        s[0] = Long.MIN_VALUE;
-        o[0] = rules.getOffset(at).getTotalSeconds();
-        d[0] = rules.isDaylightSavings(at);
-        for (ZoneOffsetTransition t = rules.nextTransition(at); t != null && t.toEpochSecond() < TO;
-                t = rules.nextTransition(t.getInstant())) {
-            if (n == s.length) {
-                s = Arrays.copyOf(s, n * 2);
-                o = Arrays.copyOf(o, n * 2);
-                d = Arrays.copyOf(d, n * 2);
-            }
-            s[n] = t.toEpochSecond();
-            o[n] = t.getOffsetAfter().getTotalSeconds();
-            d[n] = rules.isDaylightSavings(t.getInstant());
-            n++;
+        List<ZoneOffsetTransition> recorded = rules.getTransitions();
+        int n = recorded.size() + 1;
+        starts = new long[n];
+        offsets = new int[n];
+        dst = new boolean[n];
+        starts[0] = Long.MIN_VALUE;
+        Instant first = recorded.isEmpty() ? Instant.EPOCH : recorded.get(0).getInstant().minusSeconds(1);
+        offsets[0] = rules.getOffset(first).getTotalSeconds();
+        dst[0] = rules.isDaylightSavings(first);
+        for (int i = 1; i < n; i++) {
+            ZoneOffsetTransition t = recorded.get(i - 1);
+            starts[i] = t.toEpochSecond();
+            offsets[i] = t.getOffsetAfter().getTotalSeconds();
+            dst[i] = rules.isDaylightSavings(t.getInstant());
         }
-        starts = Arrays.copyOf(s, n);
-        offsets = Arrays.copyOf(o, n);
-        dst = Arrays.copyOf(d, n);
+        yearly = rules.getTransitionRules();
+        rulesFrom = yearly.isEmpty() ? Long.MAX_VALUE : recorded.get(recorded.size() - 1).toEpochSecond();
     }
 
     int offset(long t) {
-        if (t < FROM || t >= TO) {
-            return rules.getOffset(Instant.ofEpochSecond(t)).getTotalSeconds();
+        if (t < rulesFrom) {
+            return offsets[segment(t)];
         }
-        return offsets[segment(t)];
+        Segments y = year(t);
+        return y.offsets[y.find(t)];
     }
 
     boolean isDaylightSavings(long t) {
-        if (t < FROM || t >= TO) {
-            return rules.isDaylightSavings(Instant.ofEpochSecond(t));
+        if (t < rulesFrom) {
+            return dst[segment(t)];
         }
-        return dst[segment(t)];
+        Segments y = year(t);
+        return y.dst[y.find(t)];
     }
 
     private int segment(long t) {
         int i = Arrays.binarySearch(starts, t);
         return i >= 0 ? i : -i - 2;
+    }
+
+    /** The segments covering the UTC year of {@code t}, starting with the state at its first second. */
+    private Segments year(long t) {
+        int y = Instant.ofEpochSecond(t).atOffset(ZoneOffset.UTC).getYear();
+        return years.computeIfAbsent(y, this::buildYear);
+    }
+
+    private Segments buildYear(int y) {
+        long from = BrokenDownTime.daysFromCivil(y, 1, 1) * 86400L;
+        int n = yearly.size() + 1;
+        long[] s = new long[n];
+        int[] o = new int[n];
+        boolean[] d = new boolean[n];
+        s[0] = Long.MIN_VALUE;
+        Instant begin = Instant.ofEpochSecond(from);
+        o[0] = rules.getOffset(begin).getTotalSeconds();
+        d[0] = rules.isDaylightSavings(begin);
+        int k = 1;
+        for (ZoneOffsetTransition tr : yearly.stream().map(r -> r.createTransition(y)).sorted().toList()) {
+            s[k] = tr.toEpochSecond();
+            o[k] = tr.getOffsetAfter().getTotalSeconds();
+            d[k] = rules.isDaylightSavings(tr.getInstant());
+            k++;
+        }
+        return new Segments(s, o, d);
     }
 }

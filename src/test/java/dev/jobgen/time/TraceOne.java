@@ -9,7 +9,7 @@ public final class TraceOne {
 
     public static void main(String[] args) throws Exception {
         CalendarSpec spec = CalendarSpec.parse(args[1], ZoneId.of(args[0]));
-        LibcTime.trace = true;
+        LibcTime.tracer = System.err::println;
         System.err.println(spec.next(Instant.ofEpochSecond(Long.parseLong(args[2]))));
     }
 }
