@@ -53,6 +53,30 @@ public final class CalendarSpec {
         return new CalendarSpec(normal, localZone);
     }
 
+    /** The same fields read as wall-clock times in UTC: which local times the event asks for. */
+    CalendarSpec asWallClock() {
+        CalendarFields f = fields;
+        CalendarFields utc = new CalendarFields(f.weekdayBits(), f.endOfMonth(), f.year(), f.month(), f.day(), f.hour(),
+                f.minute(), f.microsecond(), new SpecZone.Utc());
+        return new CalendarSpec(utc, java.time.ZoneOffset.UTC);
+    }
+
+    /** The zone whose wall clock the event follows: its suffix zone, else {@code localZone}. */
+    ZoneId wallClockZone(ZoneId localZone) {
+        if (fields.zone() instanceof SpecZone.Utc) {
+            return java.time.ZoneOffset.UTC;
+        }
+        if (fields.zone() instanceof SpecZone.Named n) {
+            String name = n.name();
+            try {
+                return ZoneId.of(name.startsWith("posix/") || name.startsWith("right/") ? name.substring(6) : name);
+            } catch (java.time.DateTimeException e) {
+                return java.time.ZoneOffset.UTC;
+            }
+        }
+        return localZone;
+    }
+
     /** systemd's "Normalized form". */
     public String normalized() {
         return normalized;
