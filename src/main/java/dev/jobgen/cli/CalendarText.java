@@ -37,7 +37,8 @@ final class CalendarText {
             }
             String normalized = a.spec().get().normalized();
             if (!normalized.equals(a.expression())) {
-                line(out, "Original form", a.expression());
+                // systemd-analyze's table drops trailing blanks of a cell
+                line(out, "Original form", a.expression().replaceAll("[ \t\n\r]+$", ""));
             }
             line(out, "Normalized form", normalized);
             if (a.next().isEmpty()) {
