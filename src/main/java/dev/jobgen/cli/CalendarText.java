@@ -37,8 +37,7 @@ final class CalendarText {
             }
             String normalized = a.spec().get().normalized();
             if (!normalized.equals(a.expression())) {
-                // systemd-analyze's table drops trailing blanks of a cell
-                line(out, "Original form", a.expression().replaceAll("[ \t\n\r]+$", ""));
+                line(out, "Original form", stripTrailingBlanks(a.expression()));
             }
             line(out, "Normalized form", normalized);
             if (a.next().isEmpty()) {
@@ -59,14 +58,44 @@ final class CalendarText {
         return stamp(t.atZone(zone.zoneId()).toLocalDateTime()) + " " + zone.abbreviation(t);
     }
 
-    /** strftime "%a %Y-%m-%d %H:%M:%S" in the C locale, without java.text's locale data. */
+    /**
+     * strftime "%a %Y-%m-%d %H:%M:%S" in the C locale, built by hand: thousands of lines per run
+     * make java.util.Formatter and locale data the bulk of a cold JVM's work.
+     */
     private static String stamp(LocalDateTime t) {
-        return String.format("%s %04d-%02d-%02d %02d:%02d:%02d", WEEKDAYS[t.getDayOfWeek().getValue() - 1],
-                t.getYear(), t.getMonthValue(), t.getDayOfMonth(), t.getHour(), t.getMinute(), t.getSecond());
+        StringBuilder b = new StringBuilder(23).append(WEEKDAYS[t.getDayOfWeek().getValue() - 1]).append(' ');
+        pad(b, t.getYear(), 4).append('-');
+        pad(b, t.getMonthValue(), 2).append('-');
+        pad(b, t.getDayOfMonth(), 2).append(' ');
+        pad(b, t.getHour(), 2).append(':');
+        pad(b, t.getMinute(), 2).append(':');
+        return pad(b, t.getSecond(), 2).toString();
+    }
+
+    private static StringBuilder pad(StringBuilder b, int value, int width) {
+        String digits = Integer.toString(value);
+        for (int i = digits.length(); i < width; i++) {
+            b.append('0');
+        }
+        return b.append(digits);
+    }
+
+    /** systemd-analyze's table drops trailing blanks of a cell. */
+    private static String stripTrailingBlanks(String s) {
+        int end = s.length();
+        while (end > 0 && " \t\n\r".indexOf(s.charAt(end - 1)) >= 0) {
+            end--;
+        }
+        return s.substring(0, end);
     }
 
     private static void line(PrintWriter out, String label, String value) {
-        out.println(" ".repeat(Math.max(0, 15 - label.length())) + label + ": " + value);
+        for (int i = label.length(); i < 15; i++) {
+            out.print(' ');
+        }
+        out.print(label);
+        out.print(": ");
+        out.println(value);
     }
 
     private static long micros(Instant t) {

@@ -25,6 +25,13 @@ final class LibcTime {
     private static final int SEARCH_BOUND = 457_243_200 / 2 + STRIDE;
     private final TzZone zone;
     private long hint;
+    // the last call, as mktime() is a function of (fields, flag, hint): systemd normalizes the
+    // same fields several times in a row while checking one field after another
+    private final BrokenDownTime lastIn = new BrokenDownTime();
+    private final BrokenDownTime lastOut = new BrokenDownTime();
+    private long lastHint = Long.MIN_VALUE;
+    private long lastHintAfter;
+    private long lastT;
 
     /** {@code zone} null means UTC (timegm/gmtime). */
     LibcTime(TzZone zone) {
@@ -42,11 +49,28 @@ final class LibcTime {
     /** Normalizes {@code tm} in place and returns the instant, or -1 (like glibc on failure). */
     long mktime(BrokenDownTime tm) {
         String in = tracer == null ? null : tm.toString();
-        long t = normalize(tm);
+        long t;
+        if (hint == lastHint && sameFields(tm, lastIn)) {
+            tm.set(lastOut);
+            t = lastT;
+            hint = lastHintAfter;
+        } else {
+            lastIn.set(tm);
+            lastHint = hint;
+            t = normalize(tm);
+            lastOut.set(tm);
+            lastT = t;
+            lastHintAfter = hint;
+        }
         if (tracer != null) {
             tracer.accept("mktime(" + in + ") = " + t + " " + tm);
         }
         return t;
+    }
+
+    private static boolean sameFields(BrokenDownTime a, BrokenDownTime b) {
+        return a.sec == b.sec && a.min == b.min && a.hour == b.hour && a.mday == b.mday && a.mon == b.mon
+                && a.year == b.year && a.isdst == b.isdst;
     }
 
     /** Developer hook: sees every mktime() result, to compare with systemd's calls traced by LD_PRELOAD. */

@@ -42,8 +42,10 @@ enum Shorthand {
 
     /** Fills {@code parser} when {@code text} is a shorthand; false otherwise. */
     static boolean apply(String text, CalendarParser parser) {
-        if (text.chars().anyMatch(c -> c > 0x7f)) {
-            return false;
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) > 0x7f) {
+                return false;
+            }
         }
         Shorthand s = NAMES.get(text.toLowerCase(Locale.ROOT));
         if (s == null) {

@@ -1,7 +1,6 @@
 package dev.jobgen.time;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.time.zone.ZoneOffsetTransition;
 import java.time.zone.ZoneOffsetTransitionRule;
 import java.time.zone.ZoneRules;
@@ -25,6 +24,9 @@ final class ZoneTable {
     private final long rulesFrom;
     private final List<ZoneOffsetTransitionRule> yearly;
     private final Map<Integer, Segments> years = new HashMap<>();
+    private long cachedFrom = Long.MAX_VALUE;
+    private long cachedTo = Long.MIN_VALUE;
+    private Segments cached;
 
     /** Transitions as parallel arrays: from {@code starts[i]} on, {@code offsets[i]} and {@code dst[i]} hold. */
     private record Segments(long[] starts, int[] offsets, boolean[] dst) {
@@ -78,8 +80,20 @@ final class ZoneTable {
 
     /** The segments covering the UTC year of {@code t}, starting with the state at its first second. */
     private Segments year(long t) {
-        int y = Instant.ofEpochSecond(t).atOffset(ZoneOffset.UTC).getYear();
-        return years.computeIfAbsent(y, this::buildYear);
+        if (t >= cachedFrom && t < cachedTo) {
+            return cached;
+        }
+        int y = 1970 + (int) Math.floorDiv(Math.floorDiv(t, 86400L) * 400, 146097L);
+        while (BrokenDownTime.daysFromCivil(y, 1, 1) * 86400L > t) {
+            y--;
+        }
+        while (BrokenDownTime.daysFromCivil(y + 1, 1, 1) * 86400L <= t) {
+            y++;
+        }
+        cached = years.computeIfAbsent(y, this::buildYear);
+        cachedFrom = BrokenDownTime.daysFromCivil(y, 1, 1) * 86400L;
+        cachedTo = BrokenDownTime.daysFromCivil(y + 1, 1, 1) * 86400L;
+        return cached;
     }
 
     private Segments buildYear(int y) {
