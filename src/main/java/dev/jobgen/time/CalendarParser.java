@@ -65,8 +65,12 @@ final class CalendarParser {
     private static java.util.Optional<CalendarException> unknownZone(SuffixSplit split, ZoneId localZone) {
         String body = split.body();
         int space = body.lastIndexOf(' ');
-        if (!(split.zone() instanceof SpecZone.Local l) || l.dst() >= 0 || space <= 0) {
+        if (!(split.zone() instanceof SpecZone.Local l) || l.dst() >= 0 || space <= 0 || space + 1 >= body.length()) {
             return java.util.Optional.empty();
+        }
+        char first = body.charAt(space + 1);
+        if (!(first >= 'A' && first <= 'Z' || first >= 'a' && first <= 'z' || first == '+' || first == '-')) {
+            return java.util.Optional.empty(); // a time or a date, not something meant as a zone
         }
         try {
             CalendarParser p = new CalendarParser(body.substring(0, space));
