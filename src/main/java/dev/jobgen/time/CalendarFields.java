@@ -1,7 +1,6 @@
 package dev.jobgen.time;
 
 import java.util.List;
-import java.util.Optional;
 
 /**
  * The parts of a calendar event after parsing: weekday bits (bit 0 = Monday, -1 = any day), the
@@ -20,9 +19,4 @@ record CalendarFields(
         SpecZone zone) {
 
     static final int ALL_WEEKDAYS = 0x7f;
-
-    /** One field's list, or empty when the field is {@code *}. */
-    static Optional<List<CalendarComponent>> of(List<CalendarComponent> chain) {
-        return Optional.ofNullable(chain);
-    }
 }

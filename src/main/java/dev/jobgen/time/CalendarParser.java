@@ -21,10 +21,6 @@ import java.util.List;
 final class CalendarParser {
     private static final int MAX_NESTING = 240;
     private static final int USEC_PER_SEC = 1_000_000;
-    private static final String[] DAY_NAMES = {
-        "Monday", "Mon", "Tuesday", "Tue", "Wednesday", "Wed", "Thursday", "Thu",
-        "Friday", "Fri", "Saturday", "Sat", "Sunday", "Sun"
-    };
 
     private final String text;
     private int pos;
@@ -119,84 +115,9 @@ final class CalendarParser {
     }
 
     private void parseWeekdays() throws CalendarException {
-        int rangeStart = -1;
-        boolean first = true;
-        while (true) {
-            int nr = matchDayName();
-            if (nr < 0) {
-                if (first) {
-                    return;
-                }
-                throw new CalendarException("expected a weekday name", pos);
-            }
-            String name = DAY_NAMES[dayNameIndex];
-            char next = at(pos + name.length());
-            if (next != 0 && next != '-' && next != '.' && next != ',' && next != ' ') {
-                throw new CalendarException("bad character after weekday '" + name + "'", pos + name.length());
-            }
-            weekdayBits |= 1 << nr;
-            if (rangeStart >= 0) {
-                if (rangeStart > nr) {
-                    throw new CalendarException("weekday range runs backwards (ranges cannot wrap)", pos);
-                }
-                for (int j = rangeStart + 1; j < nr; j++) {
-                    weekdayBits |= 1 << j;
-                }
-            }
-            pos += name.length();
-            if (pos == text.length()) {
-                return;
-            }
-            char c = at(pos);
-            if (c == ' ') {
-                skipBlanks();
-                return;
-            }
-            if (c == '.' || c == '-') {
-                if (rangeStart >= 0) {
-                    throw new CalendarException("a weekday range cannot continue", pos);
-                }
-                if (c == '.' && at(pos + 1) != '.') {
-                    throw new CalendarException("expected '..' between weekdays", pos);
-                }
-                rangeStart = nr;
-                pos += c == '.' ? 2 : 1;
-            } else if (c == ',') {
-                rangeStart = -1;
-                pos++;
-            }
-            if (pos == text.length() || at(pos) == ' ') {
-                int end = pos;
-                skipBlanks();
-                if (rangeStart >= 0) {
-                    throw new CalendarException("weekday range without an end", end);
-                }
-                return;
-            }
-            first = false;
-        }
-    }
-
-    private int dayNameIndex;
-
-    private int matchDayName() {
-        for (int i = 0; i < DAY_NAMES.length; i++) {
-            String n = DAY_NAMES[i];
-            if (text.regionMatches(true, pos, n, 0, n.length()) && asciiOnly(pos, n.length())) {
-                dayNameIndex = i;
-                return i / 2;
-            }
-        }
-        return -1;
-    }
-
-    private boolean asciiOnly(int from, int len) {
-        for (int i = from; i < from + len; i++) {
-            if (text.charAt(i) > 0x7f) {
-                return false;
-            }
-        }
-        return true;
+        WeekdayParser.Result r = WeekdayParser.parse(text, pos);
+        weekdayBits = r.bits();
+        pos = r.end();
     }
 
     /** Returns true when the text was an {@code @EPOCH} (then there is no time part). */
