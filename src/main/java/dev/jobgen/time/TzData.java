@@ -23,11 +23,14 @@ import java.util.Optional;
  */
 final class TzData {
     private static final Map<String, String[]> NAMES = load();
-    // names java.time does not carry, mapped to the zone the tzdata file links to
+    // names this JDK's tz data does not carry, mapped to the zone the tzdata 2025b file links to
+    // or (America/Coyhaique, new in 2025b) to the zone with the same rules since its split
     private static final Map<String, String> ALIASES = Map.of(
             "EST", "America/Panama",
             "MST", "America/Phoenix",
             "HST", "Pacific/Honolulu",
+            "ROC", "Asia/Taipei",
+            "America/Coyhaique", "America/Punta_Arenas",
             "Factory", "UTC",
             "localtime", "UTC",
             "posixrules", "America/New_York");
@@ -48,12 +51,15 @@ final class TzData {
         }
         boolean right = name.startsWith("right/");
         String base = right || name.startsWith("posix/") ? name.substring(name.indexOf('/') + 1) : name;
-        base = ALIASES.getOrDefault(base, base);
         ZoneId id;
         try {
             id = ZoneId.of(base);
         } catch (DateTimeException e) {
-            return Optional.empty();
+            if (!ALIASES.containsKey(base)) {
+                return Optional.empty();
+            }
+            base = ALIASES.get(base);
+            id = ZoneId.of(base);
         }
         Integer negative = NEGATIVE_DST.get(base);
         TzZone zone = new TzZone(name, id.getRules(), right,
