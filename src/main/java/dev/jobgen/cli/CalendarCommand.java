@@ -60,10 +60,9 @@ public final class CalendarCommand implements Callable<Integer> {
         ZoneId zone = LocalZone.from(ctx.env());
         Instant now = ctx.clock().instant();
         Instant base = baseTime == null ? now : parseBase(baseTime);
-        List<Answer> answers = new ArrayList<>();
-        for (String expr : expressions) {
-            answers.add(Answer.of(expr, zone, base, iterations));
-        }
+        // expressions are independent; a long list is computed on every core
+        List<Answer> answers = (expressions.size() > 50 ? expressions.parallelStream() : expressions.stream())
+                .map(expr -> Answer.of(expr, zone, base, iterations)).toList();
         if (format == OutputFormat.json) {
             ctx.out().println(json(answers));
         } else {

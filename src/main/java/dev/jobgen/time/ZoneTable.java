@@ -5,9 +5,9 @@ import java.time.zone.ZoneOffsetTransition;
 import java.time.zone.ZoneOffsetTransitionRule;
 import java.time.zone.ZoneRules;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A zone's offsets and DST flags as flat arrays, so the elapse search (which asks for thousands
@@ -23,10 +23,12 @@ final class ZoneTable {
     private final boolean[] dst;
     private final long rulesFrom;
     private final List<ZoneOffsetTransitionRule> yearly;
-    private final Map<Integer, Segments> years = new HashMap<>();
-    private long cachedFrom = Long.MAX_VALUE;
-    private long cachedTo = Long.MIN_VALUE;
-    private Segments cached;
+    // shared by every spec of the zone, possibly from several threads
+    private final Map<Integer, Segments> years = new ConcurrentHashMap<>();
+    private volatile LastYear last = new LastYear(Long.MAX_VALUE, Long.MIN_VALUE, null);
+
+    /** The year looked up last: consecutive lookups nearly always fall into the same year. */
+    private record LastYear(long from, long to, Segments segments) {}
 
     /** Transitions as parallel arrays: from {@code starts[i]} on, {@code offsets[i]} and {@code dst[i]} hold. */
     private record Segments(long[] starts, int[] offsets, boolean[] dst) {
@@ -80,8 +82,9 @@ final class ZoneTable {
 
     /** The segments covering the UTC year of {@code t}, starting with the state at its first second. */
     private Segments year(long t) {
-        if (t >= cachedFrom && t < cachedTo) {
-            return cached;
+        LastYear recent = last;
+        if (t >= recent.from() && t < recent.to()) {
+            return recent.segments();
         }
         int y = 1970 + (int) Math.floorDiv(Math.floorDiv(t, 86400L) * 400, 146097L);
         while (BrokenDownTime.daysFromCivil(y, 1, 1) * 86400L > t) {
@@ -90,10 +93,10 @@ final class ZoneTable {
         while (BrokenDownTime.daysFromCivil(y + 1, 1, 1) * 86400L <= t) {
             y++;
         }
-        cached = years.computeIfAbsent(y, this::buildYear);
-        cachedFrom = BrokenDownTime.daysFromCivil(y, 1, 1) * 86400L;
-        cachedTo = BrokenDownTime.daysFromCivil(y + 1, 1, 1) * 86400L;
-        return cached;
+        Segments segments = years.computeIfAbsent(y, this::buildYear);
+        last = new LastYear(BrokenDownTime.daysFromCivil(y, 1, 1) * 86400L, BrokenDownTime.daysFromCivil(y + 1, 1, 1) * 86400L,
+                segments);
+        return segments;
     }
 
     private Segments buildYear(int y) {
