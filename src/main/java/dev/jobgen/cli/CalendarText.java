@@ -22,15 +22,20 @@ final class CalendarText {
         this.now = now;
     }
 
-    void print(List<CalendarCommand.Answer> answers, PrintWriter out, PrintWriter err) {
+    void print(List<CalendarCommand.Answer> answers, PrintWriter writer, PrintWriter err) {
         boolean utc = zone.isUtcLike(now);
+        // collected and written in one piece (up to each error, to keep stdout and stderr in
+        // order): a line-by-line autoflushing writer costs more than computing the elapses
+        StringBuilder out = new StringBuilder();
         for (int i = 0; i < answers.size(); i++) {
             CalendarCommand.Answer a = answers.get(i);
             if (i > 0) {
-                out.println();
+                out.append('\n');
             }
             if (a.spec().isEmpty()) {
-                out.flush();
+                writer.print(out);
+                writer.flush();
+                out.setLength(0);
                 err.println("jobgen: " + a.errorText());
                 err.flush();
                 continue;
@@ -52,6 +57,8 @@ final class CalendarText {
                 line(out, "From now", RelativeTime.format(micros(t), micros(now)));
             }
         }
+        writer.print(out);
+        writer.flush();
     }
 
     private String local(Instant t) {
@@ -89,13 +96,11 @@ final class CalendarText {
         return s.substring(0, end);
     }
 
-    private static void line(PrintWriter out, String label, String value) {
+    private static void line(StringBuilder out, String label, String value) {
         for (int i = label.length(); i < 15; i++) {
-            out.print(' ');
+            out.append(' ');
         }
-        out.print(label);
-        out.print(": ");
-        out.println(value);
+        out.append(label).append(": ").append(value).append('\n');
     }
 
     private static long micros(Instant t) {
