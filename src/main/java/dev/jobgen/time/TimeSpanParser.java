@@ -129,7 +129,10 @@ final class TimeSpanParser {
     }
 
     private String unexpected(int at) {
-        return "unexpected '" + text.substring(at, text.offsetByCodePoints(at, 1)) + "'";
+        int c = text.codePointAt(at);
+        return Character.isISOControl(c) || Character.isWhitespace(c) || Character.isSpaceChar(c)
+                ? String.format("unexpected U+%04X", c)
+                : "unexpected '" + Character.toString(c) + "'";
     }
 
     private int skipBlanks(int from) {
