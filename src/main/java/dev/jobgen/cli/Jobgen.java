@@ -44,6 +44,7 @@ public final class Jobgen implements Runnable {
         // subcommands are registered here, one line each
         cl.addSubcommand(new RenderCommand(ctx));
         cl.addSubcommand(new ValidateCommand(ctx));
+        cl.addSubcommand(new TimespanCommand(ctx));
         cl.setOut(ctx.out());
         cl.setErr(ctx.err());
         cl.setExecutionExceptionHandler(new ErrorHandler(ctx));
