@@ -140,10 +140,11 @@ final class JobBinder {
             f.diagnostics().error(DiagnosticCode.INVALID_COMMAND, node.at(), "the command is empty");
             return Optional.empty();
         }
-        if (!args.get(0).startsWith("/")) {
-            f.diagnostics().errorWithHint(DiagnosticCode.INVALID_COMMAND, first,
-                    "write the program's full path, e.g. /usr/bin/" + args.get(0).replaceAll("[^A-Za-z0-9_.-]", ""),
-                    "the program '" + args.get(0) + "' must be an absolute path (systemd does not search PATH on every version)");
+        Optional<String> programProblem = SystemdEscaper.programProblem(args.get(0));
+        if (programProblem.isPresent()) {
+            String hint = args.get(0).startsWith("/") ? null
+                    : "write the program's full path, e.g. /usr/bin/" + args.get(0).replaceAll("[^A-Za-z0-9_.-]", "");
+            f.diagnostics().errorWithHint(DiagnosticCode.INVALID_COMMAND, first, hint, programProblem.get());
             return Optional.empty();
         }
         for (String arg : args) {
