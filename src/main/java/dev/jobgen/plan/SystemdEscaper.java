@@ -232,6 +232,24 @@ public final class SystemdEscaper {
         return problem(path);
     }
 
+    /**
+     * Why systemd {@code systemdVersion} would drop an {@code Environment=} assignment with this
+     * value ("Invalid environment assignment, ignoring"): before 248 a value may hold no control
+     * character other than tab and newline (systemd PR #18129 lifted that; 252 accepts them all).
+     */
+    public static Optional<String> environmentValueProblem(String value, int systemdVersion) {
+        if (systemdVersion < 248) {
+            for (int i = 0; i < value.length(); i++) {
+                char c = value.charAt(i);
+                if ((c < 0x20 && c != '\t' && c != '\n') || c == 0x7f) {
+                    return Optional.of("the value contains " + describe(c) + " at index " + i
+                            + "; systemd before 248 drops such an environment assignment");
+                }
+            }
+        }
+        return problem(value);
+    }
+
     /** Why {@code name} is not a valid environment variable name for systemd, if so. */
     public static Optional<String> environmentNameProblem(String name) {
         if (name.isEmpty()) {
