@@ -39,6 +39,7 @@ class SystemdEscaperVerifyTest {
                 argv.add(gen.next());
             }
             Path workdir = Files.createDirectories(dir.resolve("work " + n + " 50% $HOME ;#\\x"));
+            Path writable = Files.createDirectories(dir.resolve("data " + n + " 50% $HOME ;#"));
             String unit = "[Unit]\n"
                     + "Description=" + SystemdEscaper.text(gen.next()) + "\n"
                     + "Documentation=man:jobgen(1)\n"
@@ -48,6 +49,8 @@ class SystemdEscaperVerifyTest {
                     + SystemdEscaper.environment("JOB_B", gen.next()) + "\n"
                     + "WorkingDirectory=" + SystemdEscaper.path(workdir.toString()) + "\n"
                     + "SyslogIdentifier=" + SystemdEscaper.text("job-" + n) + "\n"
+                    + "ReadWritePaths=" + SystemdEscaper.pathListItem(writable.toString()) + " "
+                    + SystemdEscaper.pathListItem(dir.toString()) + "\n"
                     + "ExecStart=" + SystemdEscaper.commandLine(argv) + "\n";
             Path file = dir.resolve("hostile-" + n + ".service");
             Files.writeString(file, unit, StandardCharsets.UTF_8);
