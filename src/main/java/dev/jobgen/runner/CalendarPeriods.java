@@ -11,7 +11,8 @@ import java.util.Optional;
 /**
  * Periods from the job's {@code OnCalendar=} expressions through the one calendar engine: the
  * latest elapse of any of them at or before now. Each expression carries its own zone suffix;
- * those without one use {@code localZone}, as the timer does.
+ * those without one use {@code localZone}, as the timer does. Plain loops, no streams or lambdas:
+ * each lambda call site costs the runner's start-up method-handle spinning that CDS cannot archive.
  */
 public final class CalendarPeriods implements PeriodSource {
     private final List<CalendarSpec> specs;
@@ -35,14 +36,25 @@ public final class CalendarPeriods implements PeriodSource {
 
     @Override
     public Optional<Instant> periodAt(Instant now) {
-        return specs.stream()
-                .map(spec -> spec.latestAtOrBefore(now))
-                .flatMap(Optional::stream)
-                .max(Instant::compareTo);
+        Instant latest = null;
+        for (CalendarSpec spec : specs) {
+            Instant p = spec.latestAtOrBefore(now).orElse(null);
+            if (p != null && (latest == null || p.isAfter(latest))) {
+                latest = p;
+            }
+        }
+        return Optional.ofNullable(latest);
     }
 
     @Override
     public Optional<Instant> nextAfter(Instant now) {
-        return specs.stream().map(spec -> spec.next(now)).flatMap(Optional::stream).min(Instant::compareTo);
+        Instant next = null;
+        for (CalendarSpec spec : specs) {
+            Instant n = spec.next(now).orElse(null);
+            if (n != null && (next == null || n.isBefore(next))) {
+                next = n;
+            }
+        }
+        return Optional.ofNullable(next);
     }
 }

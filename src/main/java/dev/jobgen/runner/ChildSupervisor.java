@@ -45,7 +45,7 @@ final class ChildSupervisor {
         Thread out = OutputPump.start(child.getInputStream(), console, false);
         Thread err = OutputPump.start(child.getErrorStream(), console, true);
         long started = System.nanoTime();
-        long limit = timeout.map(Duration::toNanos).orElse(Long.MAX_VALUE);
+        long limit = timeout.isPresent() ? timeout.get().toNanos() : Long.MAX_VALUE;
         boolean timedOut = false;
         long termSent = 0;
         while (!child.waitFor(SLICE_NANOS, TimeUnit.NANOSECONDS)) {

@@ -15,7 +15,8 @@ import java.util.concurrent.TimeUnit;
  * The heartbeat of one run. The start ping goes out on its own thread while the command runs, so
  * it never delays the job; the end ping first waits for it (pings must arrive in order) and all of
  * that is bounded by {@link #END_BOUND}: a dead or hanging monitor delays the runner's exit by at
- * most that long and costs a warning, never the job's status.
+ * most that long and costs a warning, never the job's status. (No lambdas on this path: see
+ * {@link CalendarPeriods}.)
  */
 final class Heartbeat {
     static final Duration START_BOUND = Duration.ofSeconds(10);
@@ -66,10 +67,13 @@ final class Heartbeat {
         if (ping.isEmpty()) {
             return;
         }
-        starter = new Thread(() -> {
-            PingClient.Answer a = client.send(ping.get(), System.nanoTime() + START_BOUND.toNanos());
-            bodyLimit = a.bodyLimit();
-            warnIfFailed("start", a);
+        starter = new Thread(new Runnable() {
+            @Override
+            public void run() {
+                PingClient.Answer a = client.send(ping.get(), System.nanoTime() + START_BOUND.toNanos());
+                bodyLimit = a.bodyLimit();
+                warnIfFailed("start", a);
+            }
         }, "heartbeat-start");
         starter.setDaemon(true);
         starter.start();
@@ -86,7 +90,9 @@ final class Heartbeat {
             }
         }
         Optional<Ping> ping = protocol.end(run, new HeartbeatProtocol.End(success, exitCode, duration, tail, bodyLimit));
-        ping.ifPresent(p -> warnIfFailed(success ? "success" : "failure", client.send(p, deadline)));
+        if (ping.isPresent()) {
+            warnIfFailed(success ? "success" : "failure", client.send(ping.get(), deadline));
+        }
     }
 
     private void warnIfFailed(String which, PingClient.Answer a) {

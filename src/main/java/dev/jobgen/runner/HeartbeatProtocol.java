@@ -98,7 +98,7 @@ sealed interface HeartbeatProtocol permits HeartbeatProtocol.Healthchecks, Heart
     record Templates(String success, Optional<String> start, Optional<String> failure) implements HeartbeatProtocol {
         @Override
         public Optional<Ping> start(RunFacts run) {
-            return start.map(t -> Ping.get(expand(t, run, "")));
+            return start.isPresent() ? Optional.of(Ping.get(expand(start.get(), run, ""))) : Optional.empty();
         }
 
         @Override
@@ -106,7 +106,9 @@ sealed interface HeartbeatProtocol permits HeartbeatProtocol.Healthchecks, Heart
             if (end.success()) {
                 return Optional.of(Ping.get(expand(success, run, "0")));
             }
-            return failure.map(t -> Ping.post(expand(t, run, Integer.toString(end.exitCode())), end.tail()));
+            return failure.isPresent()
+                    ? Optional.of(Ping.post(expand(failure.get(), run, Integer.toString(end.exitCode())), end.tail()))
+                    : Optional.empty();
         }
 
         static String expand(String template, RunFacts run, String exitCode) {

@@ -34,11 +34,14 @@ public final class LockFile implements AutoCloseable {
 
     /** The file name for a scope, or empty for {@link LockScope.None} and the cluster scope. */
     public static Optional<String> fileName(LockScope scope) {
-        return scope.match(
-                Optional::empty,
-                node -> Optional.of("job-" + node.job() + ".lock"),
-                group -> Optional.of("group-" + group.name() + ".lock"),
-                Optional::empty);
+        // instanceof rather than match(...): lambdas cost start-up here (see CalendarPeriods)
+        if (scope instanceof LockScope.Node node) {
+            return Optional.of("job-" + node.job() + ".lock");
+        }
+        if (scope instanceof LockScope.Group group) {
+            return Optional.of("group-" + group.name() + ".lock");
+        }
+        return Optional.empty();
     }
 
     /**

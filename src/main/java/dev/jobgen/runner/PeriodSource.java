@@ -19,6 +19,11 @@ public interface PeriodSource {
 
     /** For jobs without a schedule. */
     static PeriodSource none() {
-        return now -> Optional.empty();
+        return new PeriodSource() {
+            @Override
+            public Optional<Instant> periodAt(Instant now) {
+                return Optional.empty();
+            }
+        };
     }
 }

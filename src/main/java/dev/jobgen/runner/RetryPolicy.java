@@ -31,7 +31,7 @@ public record RetryPolicy(int attempts, Duration delay, double backoff, Optional
     public Duration delayBefore(int retry) {
         double micros = delay.toNanos() / 1000.0 * Math.pow(backoff, retry - 1);
         Duration d = micros >= Long.MAX_VALUE / 1000.0 ? Duration.ofNanos(Long.MAX_VALUE) : Duration.ofNanos((long) (micros * 1000));
-        return maxDelay.filter(max -> max.compareTo(d) < 0).orElse(d);
+        return maxDelay.isPresent() && maxDelay.get().compareTo(d) < 0 ? maxDelay.get() : d;
     }
 
     /** Whether an attempt that ended with {@code exitCode} as attempt number {@code attempt} is retried. */

@@ -13,7 +13,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * One run of a job, in the order of DESIGN.md "Runner": lock, period stamp check, heartbeat start,
  * attempts with retries, stamp, history, metrics, heartbeat end. Returns the runner's exit status:
- * 0 on success or skip, else the child's final status (128+signal when killed).
+ * 0 on success or skip, else the child's final status (128+signal when killed). The hot path has
+ * no lambdas or streams: see {@link CalendarPeriods}.
  */
 public final class Runner {
     private final RunnerConfig config;
@@ -40,7 +41,7 @@ public final class Runner {
     /** The facts fixed for the whole run, shared by every attempt. */
     private record Run(String id, Instant start, Optional<Instant> period) {
         String periodText() {
-            return period.map(IsoInstant::format).orElse("");
+            return period.isPresent() ? IsoInstant.format(period.get()) : "";
         }
     }
 
@@ -52,7 +53,7 @@ public final class Runner {
         Optional<String> lockName = LockFile.fileName(config.lock());
         LockFile lock = null;
         if (lockName.isPresent()) {
-            lock = LockFile.acquire(config.lockDir(), lockName.get(), config.onBusy().maxWait(), signals::any).orElse(null);
+            lock = LockFile.acquire(config.lockDir(), lockName.get(), config.onBusy().maxWait(), signals).orElse(null);
             if (lock == null) {
                 if (signals.any()) {
                     return finish(run, new Result(Outcome.KILLED, 128 + signals.received(), 0));
@@ -77,7 +78,9 @@ public final class Runner {
             return finish(run, new Result(Outcome.SKIPPED_DONE, 0, 0));
         }
         Optional<Heartbeat> heartbeat = heartbeat(run);
-        heartbeat.ifPresent(Heartbeat::start);
+        if (heartbeat.isPresent()) {
+            heartbeat.get().start();
+        }
         Result result = attempts(run);
         Instant end = clock.instant();
         if (result.outcome() == Outcome.SUCCESS && config.idempotent() && run.period().isPresent()) {
@@ -88,8 +91,10 @@ public final class Runner {
             }
         }
         int status = finish(run, result, end);
-        heartbeat.ifPresent(h -> h.end(result.outcome() == Outcome.SUCCESS, result.exitCode(),
-                Duration.between(run.start(), end), console.tail()));
+        if (heartbeat.isPresent()) {
+            heartbeat.get().end(result.outcome() == Outcome.SUCCESS, result.exitCode(), Duration.between(run.start(), end),
+                    console.tail());
+        }
         return status;
     }
 
@@ -155,9 +160,16 @@ public final class Runner {
     }
 
     private Optional<Heartbeat> heartbeat(Run run) {
-        return config.heartbeat().flatMap(hb -> Heartbeat.resolveUrl(hb.url(), env, console).map(url -> new Heartbeat(
-                HeartbeatProtocol.of(hb, url), new PingClient("jobgen-runner"), console,
-                new HeartbeatProtocol.RunFacts(config.job(), run.id(), run.periodText(), host))));
+        if (config.heartbeat().isEmpty()) {
+            return Optional.empty();
+        }
+        HeartbeatConfig hb = config.heartbeat().get();
+        Optional<String> url = Heartbeat.resolveUrl(hb.url(), env, console);
+        if (url.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Heartbeat(HeartbeatProtocol.of(hb, url.get()), new PingClient("jobgen-runner"), console,
+                new HeartbeatProtocol.RunFacts(config.job(), run.id(), run.periodText(), host)));
     }
 
     private int finish(Run run, Result result) {
