@@ -43,6 +43,7 @@ public final class Jobgen implements Runnable {
         CommandLine cl = new CommandLine(new Jobgen(ctx));
         // subcommands are registered here, one line each
         cl.addSubcommand(new HistoryCommand(ctx));
+        cl.addSubcommand(new NotifyCommand(ctx));
         cl.setOut(ctx.out());
         cl.setErr(ctx.err());
         cl.setExecutionExceptionHandler(new ErrorHandler(ctx));

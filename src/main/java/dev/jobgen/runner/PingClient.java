@@ -68,7 +68,7 @@ final class PingClient {
                 c.setRequestMethod("POST");
                 c.setDoOutput(true);
                 c.setFixedLengthStreamingMode(ping.body().length);
-                c.setRequestProperty("Content-Type", "text/plain; charset=utf-8");
+                c.setRequestProperty("Content-Type", ping.contentType());
                 try (OutputStream out = c.getOutputStream()) {
                     out.write(ping.body());
                 }
