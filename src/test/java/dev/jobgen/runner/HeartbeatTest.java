@@ -59,7 +59,7 @@ class HeartbeatTest {
     @Test
     void healthchecksFailureCarriesExitCodeAndTailCutToPingBodyLimit() throws Exception {
         try (PingServer server = new PingServer(n -> new PingServer.Answer(200, 0, 10))) {
-            String script = "echo 0123456789abcdefghij; echo second >&2; exit 3";
+            String script = "echo 0123456789abcdefghij; echo second; exit 3";
             assertEquals(3, run(script, hb(Provider.healthchecks, server.url("/p/k?create=1")), Map.of()));
             List<PingServer.Request> r = server.requests();
             assertEquals("/p/k/start?create=1&rid=" + runId(), r.get(0).pathAndQuery());
