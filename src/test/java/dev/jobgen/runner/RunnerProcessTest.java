@@ -189,6 +189,43 @@ class RunnerProcessTest {
         }
     }
 
+    @Test
+    void realSchedulePeriodIsStampedSkippedAndForced() throws Exception {
+        Assumptions.assumeTrue(calendarEngineAvailable(), "calendar engine not merged yet");
+        Path seen = dir.resolve("seen");
+        List<String> flags = base("daily");
+        flags.addAll(List.of("--lock", "node", "--idempotent", "period", "--schedule", "*-*-* 00:00:00 UTC",
+                "--schedule", "*-*-* 00:00:00 Pacific/Kiritimati"));
+        List<String> args = cmd(flags, "echo \"$JOBGEN_PERIOD\" >> " + seen);
+        List<String> forced = new ArrayList<>(args);
+        forced.add(forced.indexOf("--"), "--force");
+        for (List<String> a : List.of(args, args, forced)) {
+            Process p = RunnerProcess.start(dir, "daily", a);
+            assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+            assertEquals(0, p.exitValue(), () -> read(dir.resolve("daily.err")));
+        }
+        List<String> periods = Files.readAllLines(seen);
+        assertEquals(2, periods.size(), "ran, skipped, forced");
+        java.time.Instant now = java.time.Instant.now();
+        java.time.Instant utcMidnight = now.truncatedTo(java.time.temporal.ChronoUnit.DAYS);
+        java.time.Instant kiritimati = now.atZone(java.time.ZoneId.of("Pacific/Kiritimati"))
+                .truncatedTo(java.time.temporal.ChronoUnit.DAYS).toInstant();
+        String expected = IsoInstant.format(utcMidnight.isAfter(kiritimati) ? utcMidnight : kiritimati);
+        assertEquals(List.of(expected, expected), periods, "the latest elapse of either schedule");
+        assertTrue(Files.exists(dir.resolve("state/stamps/" + expected)));
+        assertEquals(List.of(Outcome.SUCCESS, Outcome.SKIPPED_DONE, Outcome.SUCCESS),
+                HistoryReader.read(dir.resolve("state")).stream().map(RunRecord::outcome).toList());
+    }
+
+    @Test
+    void badScheduleIsAUsageError() throws Exception {
+        Assumptions.assumeTrue(calendarEngineAvailable(), "calendar engine not merged yet");
+        Process p = RunnerProcess.start(dir, "bad", List.of("--job", "x", "--schedule", "*-*-* 25:00", "--", "true"));
+        assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+        assertEquals(2, p.exitValue());
+        assertTrue(read(dir.resolve("bad.err")).startsWith("jobgen run: --schedule: '*-*-* 25:00' is not a calendar expression"));
+    }
+
     static String read(Path p) {
         try {
             return Files.readString(p, StandardCharsets.UTF_8);
