@@ -3,6 +3,7 @@ package dev.jobgen.runner;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -92,12 +93,31 @@ public final class LockFile implements AutoCloseable {
     }
 
     private static FileChannel open(Path file) throws IOException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                FileChannel created = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+                Files.setAttribute(file, "unix:mode", 0666);
+                return created;
+            } catch (FileAlreadyExistsException e) {
+                try {
+                    return FileChannel.open(file, StandardOpenOption.WRITE);
+                } catch (AccessDeniedException denied) {
+                    // another user's runner created it a moment ago and has not made it 0666 yet
+                    if (attempt == 3) {
+                        throw denied;
+                    }
+                    pause(50);
+                }
+            }
+        }
+    }
+
+    private static void pause(long millis) throws IOException {
         try {
-            FileChannel created = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-            Files.setAttribute(file, "unix:mode", 0666);
-            return created;
-        } catch (FileAlreadyExistsException e) {
-            return FileChannel.open(file, StandardOpenOption.WRITE);
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
         }
     }
 

@@ -226,6 +226,36 @@ class RunnerProcessTest {
         assertTrue(read(dir.resolve("bad.err")).startsWith("jobgen run: --schedule: '*-*-* 25:00' is not a calendar expression"));
     }
 
+    @Test
+    void onBusyWaitTakesTheLockWhenItFreesAndGivesUpAfterTheSpan() throws Exception {
+        Path started = dir.resolve("started");
+        Path go = dir.resolve("go");
+        Path ran = dir.resolve("ran");
+        List<String> flags = base("busy");
+        flags.addAll(List.of("--lock", "node"));
+        Process holder = RunnerProcess.start(dir, "holder", cmd(flags, "touch " + started + "; while [ ! -e " + go + " ]; do sleep 0.05; done"));
+        awaitFile(started, 30_000);
+
+        List<String> impatient = new ArrayList<>(flags);
+        impatient.addAll(List.of("--on-busy", "wait", "300ms"));
+        Process skipper = RunnerProcess.start(dir, "skipper", cmd(impatient, "echo skipper >> " + ran));
+        assertTrue(skipper.waitFor(30, TimeUnit.SECONDS));
+        assertEquals(0, skipper.exitValue());
+
+        List<String> patient = new ArrayList<>(flags);
+        patient.addAll(List.of("--on-busy", "wait", "1min"));
+        Process waiter = RunnerProcess.start(dir, "waiter", cmd(patient, "echo waiter >> " + ran));
+        Thread.sleep(500);
+        assertTrue(waiter.isAlive(), "still waiting for the lock");
+        Files.createFile(go);
+        assertTrue(holder.waitFor(30, TimeUnit.SECONDS));
+        assertTrue(waiter.waitFor(30, TimeUnit.SECONDS));
+        assertEquals(0, waiter.exitValue());
+        assertEquals(List.of("waiter"), Files.readAllLines(ran));
+        assertEquals(List.of(Outcome.SKIPPED_LOCKED, Outcome.SUCCESS, Outcome.SUCCESS),
+                HistoryReader.read(dir.resolve("state")).stream().map(RunRecord::outcome).toList());
+    }
+
     static String read(Path p) {
         try {
             return Files.readString(p, StandardCharsets.UTF_8);
