@@ -3,6 +3,7 @@ package dev.jobgen.runner;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.Arrays;
@@ -20,6 +21,9 @@ public final class RunnerMain {
     public static int run(String[] args) {
         Map<String, String> env = System.getenv();
         List<String> rest = Arrays.asList(args).subList(Math.min(1, args.length), args.length);
+        if (rest.size() == 1 && (rest.get(0).equals("--help") || rest.get(0).equals("-h"))) {
+            return usage();
+        }
         RunnerConfig config;
         PeriodSource periods;
         try {
@@ -30,7 +34,7 @@ public final class RunnerMain {
             periods = config.schedules().isEmpty() ? PeriodSource.none()
                     : CalendarPeriods.parse(config.schedules(), ZoneId.systemDefault());
         } catch (UsageException e) {
-            System.err.println("jobgen run: " + e.getMessage());
+            System.err.println("jobgen run: " + e.getMessage() + " (jobgen run --help lists the flags)");
             return 2;
         } catch (RuntimeException e) {
             System.err.println("jobgen run: internal error: " + e);
@@ -51,6 +55,21 @@ public final class RunnerMain {
             return 1;
         } catch (RuntimeException e) {
             console.note("internal error: " + e);
+            return 1;
+        }
+    }
+
+    private static int usage() {
+        try (InputStream in = RunnerMain.class.getResourceAsStream("/runner-usage.txt")) {
+            if (in == null) {
+                System.err.println("jobgen run: usage text missing from this build");
+                return 1;
+            }
+            System.out.write(in.readAllBytes());
+            System.out.flush();
+            return 0;
+        } catch (IOException e) {
+            System.err.println("jobgen run: " + e.getMessage());
             return 1;
         }
     }

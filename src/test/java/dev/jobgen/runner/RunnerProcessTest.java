@@ -150,6 +150,17 @@ class RunnerProcessTest {
             assertEquals(1, err.size(), err.toString());
             assertTrue(err.get(0).startsWith("jobgen run: "), err.get(0));
         }
+        Process help = RunnerProcess.start(dir, "help", List.of("--help"));
+        assertTrue(help.waitFor(30, TimeUnit.SECONDS));
+        assertEquals(0, help.exitValue());
+        String usage = Files.readString(dir.resolve("help.out"));
+        assertTrue(usage.startsWith("Usage: jobgen run --job NAME"), usage);
+        for (String flag : List.of("--state-dir", "--lock-dir", "--on-busy", "--idempotent", "--schedule", "--force", "--timeout",
+                "--kill-grace", "--attempts", "--retry-delay", "--backoff", "--max-delay", "--permanent-exit-codes",
+                "--heartbeat-url-file", "--heartbeat-credential", "--heartbeat-start-url", "--heartbeat-failure-url",
+                "--log-tail", "--metrics-dir", "--cluster-url-file", "--cluster-credential", "--on-unavailable")) {
+            assertTrue(usage.contains(flag), "usage lacks " + flag);
+        }
     }
 
     @Test
