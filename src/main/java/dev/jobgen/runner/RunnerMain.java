@@ -5,7 +5,7 @@ import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
-import java.time.ZoneId;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -31,8 +31,7 @@ public final class RunnerMain {
             if (config.lock() instanceof LockScope.Cluster) {
                 throw new UsageException("--lock cluster is not supported by this build (no cluster coordinator)");
             }
-            periods = config.schedules().isEmpty() ? PeriodSource.none()
-                    : CalendarPeriods.parse(config.schedules(), ZoneId.systemDefault());
+            periods = SchedulePeriods.open(config.schedules(), config.stateDir(), env, Instant.now());
         } catch (UsageException e) {
             System.err.println("jobgen run: " + e.getMessage() + " (jobgen run --help lists the flags)");
             return 2;

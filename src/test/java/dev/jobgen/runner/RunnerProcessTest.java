@@ -224,6 +224,8 @@ class RunnerProcessTest {
         String expected = IsoInstant.format(utcMidnight.isAfter(kiritimati) ? utcMidnight : kiritimati);
         assertEquals(List.of(expected, expected), periods, "the latest elapse of either schedule");
         assertTrue(Files.exists(dir.resolve("state/stamps/" + expected)));
+        assertTrue(Files.readString(dir.resolve("state/" + SchedulePeriods.FILE)).startsWith("jobgen-periods 1\n"),
+                "the elapses are remembered for the next runs (which found the same period through them)");
         assertEquals(List.of(Outcome.SUCCESS, Outcome.SKIPPED_DONE, Outcome.SUCCESS),
                 HistoryReader.read(dir.resolve("state")).stream().map(RunRecord::outcome).toList());
     }
