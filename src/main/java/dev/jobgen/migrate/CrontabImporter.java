@@ -82,8 +82,8 @@ public final class CrontabImporter {
         cmd.relativeProgram().ifPresent(program -> warn(e, "'" + program + "' is a relative path: cron ran commands"
                 + " in the user's home directory; add 'working-directory:'"));
         if (e.schedule().equals("@reboot")) {
-            warn(e, "@reboot: the job runs once per boot, shortly after the timer starts (OnBootSec=); cron ran it"
-                    + " whenever the cron daemon started, which also happens when cron is merely restarted");
+            warn(e, "@reboot: the job runs once per boot, a minute after the timer starts (OnBootSec=); cron ran it"
+                    + " when the cron daemon started (Vixie/Debian cron again on every restart of cron)");
         }
         boolean simple = cmd.argv().isPresent();
         Optional<String> text = Optional.of(cmd.text());
