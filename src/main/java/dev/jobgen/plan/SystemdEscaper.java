@@ -31,6 +31,8 @@ import java.util.Optional;
  *       blank that systemd drops after the continuation check.
  *   <li>Paths ({@code WorkingDirectory=}, {@code EnvironmentFile=}) are also taken literally, so a
  *       path with a control character, trailing blank or trailing backslash cannot be written.
+ *       List-valued path settings ({@code ReadWritePaths=}...) split at blanks and unquote:
+ *       {@link #pathListItem} quotes a path with a blank and refuses quotes and backslashes.
  * </ul>
  * Every method doubles {@code %} so that no specifier is resolved. Methods that get a value they
  * cannot represent throw {@link IllegalArgumentException}; callers check first with {@link
@@ -60,9 +62,9 @@ public final class SystemdEscaper {
         StringBuilder line = new StringBuilder();
         if (program.indexOf('$') >= 0) {
             // the path is never expanded but argv[0] is, so give argv[0] separately ('@' prefix)
-            line.append('@').append(programWord(program)).append(' ').append(Word.quoted(program, true));
+            line.append('@').append(quotedIfBlank(program)).append(' ').append(Word.quoted(program, true));
         } else {
-            line.append(programWord(program));
+            line.append(quotedIfBlank(program));
         }
         for (String arg : argv.subList(1, argv.size())) {
             require(problem(arg));
@@ -110,6 +112,35 @@ public final class SystemdEscaper {
     public static String path(String value) {
         require(pathProblem(value));
         return value.replace("%", "%%");
+    }
+
+    /**
+     * One path of a list-valued path setting ({@code ReadWritePaths=}, {@code ReadOnlyPaths=},
+     * {@code InaccessiblePaths=}...): systemd splits those at blanks and unquotes the items, so a
+     * path with a blank is written in double quotes.
+     */
+    public static String pathListItem(String value) {
+        require(pathListItemProblem(value));
+        return quotedIfBlank(value);
+    }
+
+    /**
+     * Why {@code path} cannot be one item of a list-valued path setting: everything {@link
+     * #pathProblem} finds, and quotes or backslashes, which those settings read as quoting.
+     */
+    public static Optional<String> pathListItemProblem(String path) {
+        Optional<String> problem = pathProblem(path);
+        if (problem.isPresent()) {
+            return problem;
+        }
+        for (int i = 0; i < path.length(); i++) {
+            char c = path.charAt(i);
+            if (c == '"' || c == '\'' || c == '\\') {
+                return Optional.of("the path contains " + describe(c) + " at index " + i
+                        + ", which a list of paths such as ReadWritePaths= would read as quoting");
+            }
+        }
+        return Optional.empty();
     }
 
     /**
@@ -201,6 +232,24 @@ public final class SystemdEscaper {
         return problem(path);
     }
 
+    /**
+     * Why systemd {@code systemdVersion} would drop an {@code Environment=} assignment with this
+     * value ("Invalid environment assignment, ignoring"): before 248 a value may hold no control
+     * character other than tab and newline (systemd PR #18129 lifted that; 252 accepts them all).
+     */
+    public static Optional<String> environmentValueProblem(String value, int systemdVersion) {
+        if (systemdVersion < 248) {
+            for (int i = 0; i < value.length(); i++) {
+                char c = value.charAt(i);
+                if ((c < 0x20 && c != '\t' && c != '\n') || c == 0x7f) {
+                    return Optional.of("the value contains " + describe(c) + " at index " + i
+                            + "; systemd before 248 drops such an environment assignment");
+                }
+            }
+        }
+        return problem(value);
+    }
+
     /** Why {@code name} is not a valid environment variable name for systemd, if so. */
     public static Optional<String> environmentNameProblem(String name) {
         if (name.isEmpty()) {
@@ -229,9 +278,10 @@ public final class SystemdEscaper {
         return value.substring(start, end);
     }
 
-    private static String programWord(String program) {
-        String doubled = program.replace("%", "%%");
-        return program.indexOf(' ') >= 0 ? "\"" + doubled + "\"" : doubled;
+    /** {@code %} doubled, in double quotes when there is a blank; only for text without quotes, backslashes or control characters. */
+    private static String quotedIfBlank(String safe) {
+        String doubled = safe.replace("%", "%%");
+        return safe.indexOf(' ') >= 0 ? "\"" + doubled + "\"" : doubled;
     }
 
     /** Whether systemd's continuation check would see the last character as escaped. */

@@ -86,7 +86,7 @@ class CatalogueFuzzTest {
                 case 2 -> s.setCharAt(at, ALPHABET.charAt(r.nextInt(ALPHABET.length())));
                 case 3 -> { // duplicate a line
                     int start = s.lastIndexOf("\n", at) + 1;
-                    int end = s.indexOf("\n", at);
+                    int end = s.indexOf("\n", start);
                     end = end < 0 ? s.length() : end;
                     s.insert(start, s.substring(start, end) + "\n");
                 }

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.TestFactory;
  * the faulty one: {@code # ERROR: code [@column] text} or {@code # WARNING: ...}. Each marker must
  * be matched by a diagnostic of that severity and code on that line (and column, when given)
  * whose message or hint contains the text; any diagnostic without a marker fails the fixture.
+ * {@code # ALSO: companions/x.yaml} compiles another catalogue first (for rules across catalogues).
  */
 class InvalidFixturesTest {
     static final Path INVALID = GoldenFiles.projectDir().resolve("src/test/resources/invalid");
@@ -71,7 +72,16 @@ class InvalidFixturesTest {
         return fixtures().stream().map(file -> DynamicTest.dynamicTest(file.getFileName().toString(), () -> {
             List<Expected> expected = expectations(file);
             assertTrue(!expected.isEmpty(), "fixture has no markers: " + file);
-            List<Diagnostic> actual = Fixtures.compile(file).diagnostics();
+            List<Path> files = new ArrayList<>();
+            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                if (line.startsWith("# ALSO: ")) {
+                    files.add(INVALID.resolve(line.substring("# ALSO: ".length()).trim()));
+                }
+            }
+            files.add(file);
+            String name = file.getFileName().toString();
+            List<Diagnostic> actual = Fixtures.compile(files.toArray(Path[]::new)).diagnostics().stream()
+                    .filter(d -> d.at().file().equals(name)).toList();
             StringBuilder problems = new StringBuilder();
             for (Expected e : expected) {
                 if (actual.stream().noneMatch(e::matches)) {

@@ -156,28 +156,21 @@ final class ManPageCommandLine {
 
     /** systemd.unit(5): "%%" is a single percent sign; every other specifier is refused here. */
     static String specifiers(String word) {
-        StringBuilder out = new StringBuilder();
-        for (int i = 0; i < word.length(); i++) {
-            char c = word.charAt(i);
-            if (c == '%') {
-                if (i + 1 >= word.length() || word.charAt(i + 1) != '%') {
-                    throw new IllegalArgumentException("specifier left unescaped in: " + word);
-                }
-                i++;
-            }
-            out.append(c);
-        }
-        return out.toString();
+        return undouble(word, '%', "specifier left unescaped in: ");
     }
 
     /** systemd.service(5): "$$" is a literal dollar sign; a variable reference is refused here. */
     static String variables(String word) {
+        return undouble(word, '$', "variable reference left in: ");
+    }
+
+    private static String undouble(String word, char special, String complaint) {
         StringBuilder out = new StringBuilder();
         for (int i = 0; i < word.length(); i++) {
             char c = word.charAt(i);
-            if (c == '$') {
-                if (i + 1 >= word.length() || word.charAt(i + 1) != '$') {
-                    throw new IllegalArgumentException("variable reference left in: " + word);
+            if (c == special) {
+                if (i + 1 >= word.length() || word.charAt(i + 1) != special) {
+                    throw new IllegalArgumentException(complaint + word);
                 }
                 i++;
             }

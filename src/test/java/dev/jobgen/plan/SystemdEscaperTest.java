@@ -100,6 +100,26 @@ class SystemdEscaperTest {
     }
 
     @Test
+    void pathListItemsAreQuotedWhenTheyHaveBlanks() {
+        assertEquals("\"/srv/my data/100%%\"", SystemdEscaper.pathListItem("/srv/my data/100%"));
+        assertEquals(List.of("/srv/my data/100%"), ManPageCommandLine.items(SystemdEscaper.pathListItem("/srv/my data/100%")));
+        assertEquals("/srv/data", SystemdEscaper.pathListItem("/srv/data"));
+        for (String bad : new String[] {"/a\"b", "/a'b", "/a\\b", "relative", "/a\nb"}) {
+            assertTrue(SystemdEscaper.pathListItemProblem(bad).isPresent(), bad);
+            assertThrows(IllegalArgumentException.class, () -> SystemdEscaper.pathListItem(bad), bad);
+        }
+    }
+
+    @Test
+    void olderSystemdRefusesMostControlCharactersInEnvironmentValues() {
+        assertTrue(SystemdEscaper.environmentValueProblem("tab\tand\nnewline", 239).isEmpty());
+        assertTrue(SystemdEscaper.environmentValueProblem("escape \u001b[1m", 247).orElseThrow().contains("before 248"));
+        assertTrue(SystemdEscaper.environmentValueProblem("cr\r", 245).isPresent());
+        assertTrue(SystemdEscaper.environmentValueProblem("escape \u001b[1m", 248).isEmpty());
+        assertTrue(SystemdEscaper.environmentValueProblem("nul\0", 257).isPresent());
+    }
+
+    @Test
     void pathsAndNames() {
         assertEquals("/srv/100%%/data dir", SystemdEscaper.path("/srv/100%/data dir"));
         for (String bad : new String[] {"relative", "/a\nb", "/trailing ", "/ends\\", "/a/../b", "/a\tb"}) {
