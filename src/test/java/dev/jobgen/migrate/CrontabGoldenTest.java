@@ -6,15 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.common.jimfs.Configuration;
 import com.google.common.jimfs.Jimfs;
-import dev.jobgen.bind.CatalogueBinder;
 import dev.jobgen.bind.CatalogueSource;
 import dev.jobgen.cli.CliContext;
 import dev.jobgen.cli.Jobgen;
+import dev.jobgen.compile.CatalogueCompiler;
+import dev.jobgen.compile.Compilation;
+import dev.jobgen.compile.CompileOptions;
 import dev.jobgen.diag.Diagnostic;
-import dev.jobgen.diag.Diagnostics;
-import dev.jobgen.load.CatalogueLoader;
-import dev.jobgen.model.Catalogue;
-import dev.jobgen.plan.UnitPlanner;
+import dev.jobgen.render.UnitRenderer;
 import dev.jobgen.testing.GoldenFiles;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -29,7 +28,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
@@ -40,7 +38,7 @@ import org.junit.jupiter.api.TestFactory;
  * real CLI ({@code jobgen import-crontab}, arguments from the case's {@code args} file, default
  * {@code crontab}) in an in-memory file system holding the case's files. stdout, stderr and the
  * exit code must match {@code expected/}; each case runs twice with byte-identical results, and a
- * produced catalogue must load, bind and plan without errors.
+ * produced catalogue must compile and render (a timer per job) without errors.
  */
 class CrontabGoldenTest {
     static final Path CASES = GoldenFiles.projectDir().resolve("src/test/resources/crontab");
@@ -55,7 +53,7 @@ class CrontabGoldenTest {
         return cases.stream().map(dir -> DynamicTest.dynamicTest(dir.getFileName().toString(), () -> check(dir)));
     }
 
-    private static void check(Path dir) throws IOException {
+    private static void check(Path dir) throws IOException, UnitRenderer.TemplateProblem {
         Map<String, byte[]> first = run(dir);
         assertArrayEquals(first.get("catalogue.yaml"), run(dir).get("catalogue.yaml"), "a second run differs");
         GoldenFiles.assertMatches("crontab-" + dir.getFileName(), dir.resolve("expected"), first);
@@ -95,12 +93,16 @@ class CrontabGoldenTest {
         }
     }
 
-    /** Errors from loading, binding and planning (what 'jobgen validate' checks before rendering). */
-    static List<Diagnostic> compileErrors(String yaml) {
-        Diagnostics diagnostics = new Diagnostics();
-        Optional<Catalogue> catalogue = CatalogueLoader.load("catalogue.yaml", yaml, diagnostics).flatMap(root ->
-                CatalogueBinder.bind(new CatalogueSource("catalogue.yaml", "/etc/jobgen/catalogue.yaml", yaml), root, diagnostics));
-        catalogue.ifPresent(c -> UnitPlanner.plan(c, diagnostics));
-        return diagnostics.sorted().stream().filter(Diagnostic::isError).toList();
+    /** Errors from compiling the catalogue as 'jobgen render' does; it must also render a timer per job. */
+    static List<Diagnostic> compileErrors(String yaml) throws UnitRenderer.TemplateProblem {
+        Compilation c = CatalogueCompiler.compile(
+                List.of(new CatalogueSource("catalogue.yaml", "/etc/jobgen/catalogue.yaml", yaml)),
+                CompileOptions.defaults(Instant.parse("2026-06-01T12:00:00Z")));
+        List<Diagnostic> errors = c.diagnostics().stream().filter(Diagnostic::isError).toList();
+        if (errors.isEmpty()) {
+            long timers = c.files().stream().filter(f -> f.name().endsWith(".timer")).count();
+            assertEquals(c.catalogues().get(0).jobs().size(), timers, "one rendered timer per imported job");
+        }
+        return errors;
     }
 }
