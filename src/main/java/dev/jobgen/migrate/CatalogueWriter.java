@@ -15,7 +15,8 @@ public final class CatalogueWriter {
 
     public static String write(List<ImportedJob> jobs, List<String> sources) {
         CatalogueWriter w = new CatalogueWriter();
-        w.out.append("# Imported by 'jobgen import-crontab' from ").append(String.join(", ", sources)).append(".\n");
+        w.out.append("# Imported by 'jobgen import-crontab' from ").append(String.join(", ", sources).replaceAll("[\r\n]", " "))
+                .append(".\n");
         w.out.append("# Check it with 'jobgen validate' and review the warnings the import printed.\n");
         w.out.append("jobgen: 1\n");
         w.out.append("jobs:");
