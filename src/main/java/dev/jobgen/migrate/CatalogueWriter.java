@@ -3,22 +3,32 @@ package dev.jobgen.migrate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
 
 /**
  * Writes imported jobs as a format-1 catalogue (DESIGN.md "Catalogue"): deterministic text, keys
- * in a fixed order, each job preceded by a comment naming the crontab line it came from.
+ * in a fixed order, settings shared by every job under {@code defaults:}, and each job preceded by
+ * a comment naming the crontab line it came from.
  */
 public final class CatalogueWriter {
     private final StringBuilder out = new StringBuilder();
+    private final SharedSettings shared;
 
-    private CatalogueWriter() {}
+    private CatalogueWriter(SharedSettings shared) {
+        this.shared = shared;
+    }
 
     public static String write(List<ImportedJob> jobs, List<String> sources) {
-        CatalogueWriter w = new CatalogueWriter();
+        CatalogueWriter w = new CatalogueWriter(SharedSettings.of(jobs));
         w.out.append("# Imported by 'jobgen import-crontab' from ").append(String.join(", ", sources).replaceAll("[\r\n]", " "))
                 .append(".\n");
         w.out.append("# Check it with 'jobgen validate' and review the warnings the import printed.\n");
         w.out.append("jobgen: 1\n");
+        if (!w.shared.isEmpty()) {
+            w.out.append("defaults:\n");
+            w.settings("  ", w.shared.timezone(), w.shared.jitter(), Optional.empty(), Optional.empty(), w.shared.user(),
+                    w.shared.environment(), Optional.empty(), w.shared.email());
+        }
         w.out.append("jobs:");
         if (jobs.isEmpty()) {
             w.out.append(" {}\n");
@@ -30,29 +40,43 @@ public final class CatalogueWriter {
     }
 
     private void job(ImportedJob job) {
-        out.append("  # ").append(job.file().replace('\n', ' ')).append(':').append(job.line()).append('\n');
+        out.append("  # ").append(job.file().replaceAll("[\r\n]", " ")).append(':').append(job.line()).append('\n');
         out.append("  ").append(YamlScalar.of(job.name())).append(":\n");
-        entry("description", job.description());
+        entry("    ", "description", job.description());
         out.append("    cron: ").append(YamlScalar.quoted(job.cron())).append('\n');
-        entry("timezone", job.timezone());
-        entry("jitter", job.jitter());
-        entry("command", job.command());
-        entry("script", job.script());
-        entry("user", job.user());
-        if (!job.environment().isEmpty()) {
-            out.append("    environment:\n");
-            for (Map.Entry<String, String> e : job.environment().entrySet()) {
-                out.append("      ").append(YamlScalar.of(e.getKey())).append(": ").append(YamlScalar.of(e.getValue())).append('\n');
-            }
-        }
-        entry("lock", job.lock());
-        job.email().ifPresent(email -> out.append("    on-failure:\n      email: ").append(YamlScalar.of(email)).append('\n'));
+        settings("    ", unshared(job.timezone(), shared.timezone()), unshared(job.jitter(), shared.jitter()), job.command(),
+                job.script(), unshared(job.user(), shared.user()), shared.ownEnvironment(job), job.lock(),
+                unshared(job.email(), shared.email()));
         if (!job.enabled()) {
             out.append("    enabled: false\n");
         }
     }
 
-    private void entry(String key, Optional<String> value) {
-        value.ifPresent(v -> out.append("    ").append(key).append(": ").append(YamlScalar.of(v)).append('\n'));
+    private static Optional<String> unshared(Optional<String> value, Optional<String> shared) {
+        return shared.isPresent() ? Optional.empty() : value;
+    }
+
+    private void settings(String indent, Optional<String> timezone, Optional<String> jitter, Optional<String> command,
+            Optional<String> script, Optional<String> user, SortedMap<String, String> environment, Optional<String> lock,
+            Optional<String> email) {
+        entry(indent, "timezone", timezone);
+        entry(indent, "jitter", jitter);
+        entry(indent, "command", command);
+        entry(indent, "script", script);
+        entry(indent, "user", user);
+        if (!environment.isEmpty()) {
+            out.append(indent).append("environment:\n");
+            for (Map.Entry<String, String> e : environment.entrySet()) {
+                out.append(indent).append("  ").append(YamlScalar.of(e.getKey())).append(": ")
+                        .append(YamlScalar.of(e.getValue())).append('\n');
+            }
+        }
+        entry(indent, "lock", lock);
+        email.ifPresent(a -> out.append(indent).append("on-failure:\n").append(indent).append("  email: ")
+                .append(YamlScalar.of(a)).append('\n'));
+    }
+
+    private void entry(String indent, String key, Optional<String> value) {
+        value.ifPresent(v -> out.append(indent).append(key).append(": ").append(YamlScalar.of(v)).append('\n'));
     }
 }
