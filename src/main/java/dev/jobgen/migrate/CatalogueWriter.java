@@ -8,7 +8,8 @@ import java.util.SortedMap;
 /**
  * Writes imported jobs as a format-1 catalogue (DESIGN.md "Catalogue"): deterministic text, keys
  * in a fixed order, settings shared by every job under {@code defaults:}, and each job preceded by
- * a comment naming the crontab line it came from.
+ * a comment naming the crontab line it came from. {@code catch-up: false} keeps cron's behaviour
+ * after downtime (a timer's {@code Persistent=} would run missed elapses at boot; cron does not).
  */
 public final class CatalogueWriter {
     private final StringBuilder out = new StringBuilder();
@@ -24,8 +25,9 @@ public final class CatalogueWriter {
                 .append(".\n");
         w.out.append("# Check it with 'jobgen validate' and review the warnings the import printed.\n");
         w.out.append("jobgen: 1\n");
-        if (!w.shared.isEmpty()) {
+        if (!jobs.isEmpty()) {
             w.out.append("defaults:\n");
+            w.out.append("  catch-up: false  # as with cron, runs missed while the machine was off are not made up\n");
             w.settings("  ", w.shared.timezone(), w.shared.jitter(), Optional.empty(), Optional.empty(), w.shared.user(),
                     w.shared.environment(), Optional.empty(), w.shared.email());
         }

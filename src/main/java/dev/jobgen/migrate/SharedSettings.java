@@ -36,10 +36,6 @@ record SharedSettings(Optional<String> timezone, Optional<String> jitter, Option
         return jobs.stream().allMatch(j -> value.apply(j).equals(first)) ? first : Optional.empty();
     }
 
-    boolean isEmpty() {
-        return timezone.isEmpty() && jitter.isEmpty() && user.isEmpty() && environment.isEmpty() && email.isEmpty();
-    }
-
     /** The job's own environment: the variables not already given, with the same value, by the defaults. */
     SortedMap<String, String> ownEnvironment(ImportedJob job) {
         SortedMap<String, String> own = new TreeMap<>(job.environment());

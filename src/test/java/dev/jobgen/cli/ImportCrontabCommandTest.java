@@ -55,7 +55,7 @@ class ImportCrontabCommandTest {
         assertEquals(0, run("import-crontab", "crontab", "-o", "jobs.yaml"));
         assertEquals("", out.toString());
         String yaml = Files.readString(fs.getPath("/home/me/jobs.yaml"), StandardCharsets.UTF_8);
-        assertTrue(yaml.contains("jobgen: 1\njobs:\n  # crontab:1\n  backup:\n    cron: \"0 2 * * *\"\n    command: /usr/bin/backup\n"), yaml);
+        assertTrue(yaml.contains("jobs:\n  # crontab:1\n  backup:\n    cron: \"0 2 * * *\"\n    command: /usr/bin/backup\n"), yaml);
     }
 
     @Test

@@ -40,7 +40,8 @@ class CatalogueWriterTest {
     void boundJobsCarryExactlyTheImportedSettings() {
         CrontabImporter.Result result = CrontabImporter.importAll(List.of(new CrontabImporter.Source("tab", CRONTAB, false)));
         String yaml = CatalogueWriter.write(result.jobs(), List.of("tab"));
-        assertTrue(yaml.contains("\ndefaults:\n  environment:\n    PATH: /usr/bin:/bin\njobs:\n"), yaml);
+        assertTrue(yaml.contains("\ndefaults:\n  catch-up: false  # as with cron, runs missed while the machine was off are not made up\n"
+                + "  environment:\n    PATH: /usr/bin:/bin\njobs:\n"), yaml);
 
         Diagnostics diagnostics = new Diagnostics();
         Catalogue catalogue = CatalogueLoader.load("c.yaml", yaml, diagnostics)
@@ -58,6 +59,7 @@ class CatalogueWriterTest {
             assertEquals(want.user(), got.user());
             assertEquals(want.environment(), got.environment(), want.name());
             assertEquals(want.email(), got.onFailure().flatMap(OnFailure::email), want.name());
+            assertFalse(got.catchUp(), "cron does not make up missed runs");
         }
         assertEquals(Optional.of("Europe/Berlin"), catalogue.jobs().get(0).timezone());
         assertEquals("1", catalogue.jobs().get(0).environment().get("A"));
