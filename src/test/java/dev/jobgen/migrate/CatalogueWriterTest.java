@@ -12,6 +12,7 @@ import dev.jobgen.model.Catalogue;
 import dev.jobgen.model.Job;
 import dev.jobgen.model.OnFailure;
 import dev.jobgen.model.Schedule;
+import dev.jobgen.testing.Fixtures;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -45,7 +46,8 @@ class CatalogueWriterTest {
 
         Diagnostics diagnostics = new Diagnostics();
         Catalogue catalogue = CatalogueLoader.load("c.yaml", yaml, diagnostics)
-                .flatMap(root -> CatalogueBinder.bind(new CatalogueSource("c.yaml", "/etc/jobgen/c.yaml", yaml), root, diagnostics))
+                .flatMap(root -> CatalogueBinder.bind(new CatalogueSource("c.yaml", "/etc/jobgen/c.yaml", yaml), root,
+                        Fixtures.NOW, diagnostics))
                 .orElseThrow(() -> new AssertionError(diagnostics.sorted()));
         assertFalse(diagnostics.hasErrors(), diagnostics.sorted().toString());
         assertEquals(result.jobs().size(), catalogue.jobs().size());
