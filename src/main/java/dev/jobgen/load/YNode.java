@@ -36,9 +36,18 @@ public sealed interface YNode permits YNode.Scalar, YNode.Mapping, YNode.Sequenc
     }
 
     /** A mapping, in source order, with keys unique (the loader reports duplicates). */
-    record Mapping(SourcePosition at, List<Entry> entries) implements YNode {
+    record Mapping(SourcePosition at, List<Entry> entries, java.util.Map<String, Entry> byKey) implements YNode {
         public Mapping {
             entries = List.copyOf(entries);
+            byKey = new java.util.HashMap<>();
+            for (Entry e : entries) {
+                byKey.putIfAbsent(e.key(), e);
+            }
+            byKey = java.util.Collections.unmodifiableMap(byKey);
+        }
+
+        public Mapping(SourcePosition at, List<Entry> entries) {
+            this(at, entries, java.util.Map.of());
         }
 
         @Override
@@ -47,7 +56,7 @@ public sealed interface YNode permits YNode.Scalar, YNode.Mapping, YNode.Sequenc
         }
 
         public Optional<Entry> entry(String key) {
-            return entries.stream().filter(e -> e.key().equals(key)).findFirst();
+            return Optional.ofNullable(byKey.get(key));
         }
 
         public Optional<YNode> get(String key) {

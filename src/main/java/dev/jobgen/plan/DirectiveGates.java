@@ -36,6 +36,8 @@ final class DirectiveGates {
             Map.entry("LockPersonality", 235),
             Map.entry("SystemCallArchitectures", 209),
             Map.entry("SystemCallFilter", 187),
+            Map.entry("SystemCallErrorNumber", 209),
+            Map.entry("PrivateMounts", 239),
             Map.entry("NoNewPrivileges", 187),
             Map.entry("ReadWritePaths", 231),
             Map.entry("RemoveIPC", 232),

@@ -34,21 +34,26 @@ final class SandboxProfiles {
         s.addIfSupported("RestrictNamespaces", "yes");
         s.addIfSupported("LockPersonality", "yes");
         s.addIfSupported("SystemCallArchitectures", "native");
+        s.addIfSupported("SystemCallFilter", "@system-service");
+        s.addIfSupported("SystemCallErrorNumber", "EPERM");
+        // AF_NETLINK lets standard jobs look up interfaces; strict ones do without it
+        s.addIfSupported("RestrictAddressFamilies", strict ? "AF_UNIX AF_INET AF_INET6" : "AF_UNIX AF_INET AF_INET6 AF_NETLINK");
         if (strict) {
             s.addIfSupported("ProtectProc", "invisible");
             s.addIfSupported("ProcSubset", "pid");
             s.addIfSupported("PrivateIPC", "yes");
             s.addIfSupported("RemoveIPC", "yes");
             s.addIfSupported("CapabilityBoundingSet", "");
-            s.addIfSupported("RestrictAddressFamilies", "AF_UNIX AF_INET AF_INET6");
-            s.addIfSupported("SystemCallFilter", "@system-service");
+            s.addIfSupported("PrivateMounts", "yes");
             s.addIfSupported("SystemCallFilter", "~@privileged @resources");
             s.addIfSupported("UMask", "0077");
             if (!job.usesRunner()) {
                 s.addIfSupported("MemoryDenyWriteExecute", "yes");
             }
             if (lockDir) {
-                s.addIfSupported("ReadWritePaths", ServicePlanner.LOCK_DIR);
+                // '-': a missing directory must not fail the namespace set-up, which happens before
+                // ExecStartPre= gets the chance to create it on a fresh boot
+                s.addIfSupported("ReadWritePaths", "-" + ServicePlanner.LOCK_DIR);
             }
         }
         for (String path : sandbox.writablePaths()) {
