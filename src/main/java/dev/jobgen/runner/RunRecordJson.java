@@ -69,9 +69,9 @@ public final class RunRecordJson {
             return Optional.of(new RunRecord(
                     (String) fields.get("run_id"),
                     (String) fields.get("job"),
-                    Optional.ofNullable((String) fields.get("period")).map(Instant::parse),
-                    Instant.parse((String) fields.get("start")),
-                    Instant.parse((String) fields.get("end")),
+                    period((String) fields.get("period")),
+                    IsoInstant.parse((String) fields.get("start")),
+                    IsoInstant.parse((String) fields.get("end")),
                     ((Long) fields.getOrDefault("attempts", 0L)).intValue(),
                     Outcome.ofId((String) fields.get("outcome")),
                     ((Long) fields.getOrDefault("exit_code", 0L)).intValue(),
@@ -79,5 +79,9 @@ public final class RunRecordJson {
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }
+    }
+
+    private static Optional<Instant> period(String text) {
+        return text == null ? Optional.empty() : Optional.of(IsoInstant.parse(text));
     }
 }

@@ -1,7 +1,6 @@
 package dev.jobgen.runner;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -77,10 +76,12 @@ final class SchedulePeriods {
         }
     }
 
+    /** The jar (or class directory) this code runs from, by size and mtime: a new build is a new engine. */
     private static String jobgenVersion() {
-        try (InputStream in = SchedulePeriods.class.getResourceAsStream("/jobgen-version.properties")) {
-            return in == null ? "-" : new String(in.readAllBytes(), StandardCharsets.UTF_8).strip().replace('\n', ' ');
-        } catch (IOException e) {
+        try {
+            Path code = Path.of(SchedulePeriods.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return code + " " + Files.size(code) + " " + Files.getLastModifiedTime(code).toMillis();
+        } catch (IOException | java.net.URISyntaxException | RuntimeException e) {
             return "-";
         }
     }

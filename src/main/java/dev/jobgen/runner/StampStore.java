@@ -6,7 +6,6 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -20,6 +19,13 @@ import java.util.List;
 public final class StampStore {
     /** Stamps kept: the current period plus a few before it, should the clock step back. */
     static final int KEEP = 8;
+
+    private static final Comparator<Instant> NEWEST_FIRST = new Comparator<Instant>() {
+        @Override
+        public int compare(Instant a, Instant b) {
+            return b.compareTo(a);
+        }
+    };
 
     private final Path dir;
 
@@ -49,13 +55,13 @@ public final class StampStore {
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
             for (Path entry : entries) {
                 try {
-                    periods.add(Instant.parse(entry.getFileName().toString()));
-                } catch (DateTimeParseException e) {
+                    periods.add(IsoInstant.parse(entry.getFileName().toString()));
+                } catch (RuntimeException e) {
                     // a temp file or something not ours: leave it
                 }
             }
         }
-        periods.sort(Comparator.reverseOrder());
+        periods.sort(NEWEST_FIRST);
         for (Instant old : periods.subList(Math.min(KEEP, periods.size()), periods.size())) {
             Files.deleteIfExists(stampFile(old));
         }

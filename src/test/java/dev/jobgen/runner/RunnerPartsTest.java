@@ -23,6 +23,18 @@ class RunnerPartsTest {
     }
 
     @Test
+    void isoInstantsReadBack() {
+        for (String text : new String[] {"2026-01-01T02:00:00Z", "2026-01-01T02:00:00.5Z", "1999-12-31T23:59:59.000001Z",
+            "2024-02-29T12:34:56.123456789Z"}) {
+            assertEquals(Instant.parse(text), IsoInstant.parse(text), text);
+        }
+        for (String bad : new String[] {"2026-01-01", "2026-01-01T02:00:00", "2026-01-01T02:00:00.Z", "2026-13-01T02:00:00Z",
+            "2026-01-01 02:00:00Z", "2026-01-01T02:00:0xZ"}) {
+            org.junit.jupiter.api.Assertions.assertThrows(RuntimeException.class, () -> IsoInstant.parse(bad), bad);
+        }
+    }
+
+    @Test
     void retryDelaysGrowByTheBackoffUpToTheMaximum() {
         RetryPolicy p = new RetryPolicy(6, Duration.ofSeconds(30), 2.0, Optional.of(Duration.ofMinutes(3)), Set.of(2));
         assertEquals(Duration.ofSeconds(30), p.delayBefore(1));
