@@ -71,3 +71,93 @@ security_score() {
 # True if $1 <= $2 (decimal numbers).
 num_le() { awk -v a="$1" -v b="$2" 'BEGIN { exit !(a + 0 <= b + 0) }'; }
 num_lt() { awk -v a="$1" -v b="$2" 'BEGIN { exit !(a + 0 < b + 0) }'; }
+
+# ---------------------------------------------------------------------------------------------
+# expectations shared by the product checks and the selftests
+
+# The run times (epoch seconds, fractional) a unit logged to /run/e2e/UNIT.log.
+runs_of() { in_sh 'cat /run/e2e/$1.log 2>/dev/null || true' "$1"; }
+
+# Fails unless consecutive run times (one per line) are PERIOD seconds apart, within a second.
+expect_run_spacing() {
+    local runs=$1 period=$2
+    awk -v p="$period" 'NR > 1 { d = $1 - prev; if (d < p - 1 || d > p + 1) { print d; bad = 1 } } { prev = $1 }
+        END { exit bad }' <<<"$runs" >/dev/null || fail "runs are not ${period} s apart: $(tr '\n' ' ' <<<"$runs")"
+    note "runs at $(tr '\n' ' ' <<<"$runs")"
+}
+
+# Fails unless the timer's next elapse (as `systemctl show` and `systemctl list-timers` report it)
+# is the instant WANT (epoch seconds).
+expect_next_elapse() {
+    local timer=$1 want=$2 shown listed
+    shown=$(epoch_of "$(unit_prop "$timer" NextElapseUSecRealtime)")
+    expect_eq "$timer NextElapseUSecRealtime (epoch)" "$want" "$shown"
+    listed=$(in_box systemctl list-timers --all --no-pager --no-legend "$timer" | awk '{ print $1, $2, $3, $4 }')
+    expect_eq "$timer NEXT in list-timers (epoch)" "$want" "$(epoch_of "$listed")"
+    note "$timer next elapse $listed"
+}
+
+# Starts both timers (schedule every PERIOD s), waits for a first run, stops them across the next
+# elapse and starts them again: CATCHER must run once at once, CONTROL must not.
+expect_catch_up() {
+    local catcher=$1 control=$2 period=$3
+    in_box systemctl start "$catcher.timer" "$control.timer" || fail "timers did not start"
+    wait_until $((period + 3)) "first run of both" \
+        "[[ -s /run/e2e/$catcher.log && -s /run/e2e/$control.log ]]"
+    in_box systemctl stop "$catcher.timer" "$control.timer"
+    local first
+    first=$(runs_of "$catcher" | head -n1)
+    # sleep past the next elapse, then start again well before the one after it
+    sleep "$(awk -v f="$first" -v p="$period" -v now="$(date +%s.%N)" 'BEGIN { s = f + p + 1 - now; print (s > 0 ? s : 0) }')"
+    in_box systemctl start "$catcher.timer" "$control.timer"
+    sleep 2.5
+    expect_eq "runs of $catcher (Persistent=true) after the restart" 2 "$(count_lines /run/e2e/$catcher.log)"
+    expect_eq "runs of $control (Persistent=false) after the restart" 1 "$(count_lines /run/e2e/$control.log)"
+}
+
+# Compares the job's dump (argv, env under DIR) with the hostile values, byte for byte.
+expect_dump() {
+    local dir=$1 kind
+    hostile_expected_argv >"$WORK/argv.want"
+    hostile_expected_env >"$WORK/env.want"
+    for kind in argv env; do
+        in_box cat "$dir/$kind" >"$WORK/$kind.got" || fail "the job wrote no $kind dump"
+        cmp -s "$WORK/$kind.want" "$WORK/$kind.got" || fail "$kind differs: $(first_difference "$WORK/$kind.want" "$WORK/$kind.got")"
+    done
+    note "argv ($(wc -c <"$WORK/argv.want") bytes) and env ($(wc -c <"$WORK/env.want") bytes) identical"
+}
+
+# The first NUL-separated element that differs, shown with cat -A.
+first_difference() {
+    diff <(tr '\0' '\n' <"$1" | cat -A) <(tr '\0' '\n' <"$2" | cat -A) | head -n 4 | cut -c1-200 | tr '\n' ' '
+}
+
+# expect_security STRICT_FILE STRICT_MAX STANDARD_FILE STANDARD_LIMIT: systemd-analyze verify is
+# silent on both; scores strict <= STRICT_MAX, standard < STANDARD_LIMIT.
+expect_security() {
+    local strict=$1 smax=$2 standard=$3 slimit=$4 out s1 s2
+    out=$(in_box systemd-analyze verify "$strict" "$standard" 2>&1)
+    [[ -z $out ]] || fail "systemd-analyze verify said: $out"
+    s1=$(security_score "$strict")
+    s2=$(security_score "$standard")
+    note "security scores: strict $s1, standard $s2"
+    [[ -n $s1 ]] && num_le "$s1" "$smax" || fail "strict scored '$s1' (must be <= $smax)"
+    [[ -n $s2 ]] && num_lt "$s2" "$slimit" || fail "standard scored '$s2' (must be < $slimit)"
+}
+
+# Fails if the two units differ in any `systemctl show` property except those derived from the
+# job's name, description, command and environment: a hostile value must not smuggle in a
+# directive its benign twin does not have.
+expect_same_directives() {
+    local a=$1 b=$2 allowed diffs
+    allowed='^(Id|Names|Description|ExecStart|ExecStartEx|Environment|StateDirectory|SyslogIdentifier|LogExtraFields|FragmentPath|SourcePath|Documentation|InvocationID|ControlGroup|Triggers|TriggeredBy|Unit|Before|After|Requires|Wants|WantedBy|RequiredBy|UnitFileState|UnitFilePreset|NextElapseUSecRealtime|NextElapseUSecMonotonic|RuntimeDirectory|LogNamespace)$'
+    in_box systemctl show --all -- "$a" >"$WORK/props.a" || fail "systemctl show $a failed"
+    in_box systemctl show --all -- "$b" >"$WORK/props.b" || fail "systemctl show $b failed"
+    diffs=$(awk -F= -v allowed="$allowed" '
+        { name = $1; value = substr($0, length(name) + 2) }
+        FNR == NR { a[name] = value; next }
+        { seen[name] = 1; if (!(name in a) || a[name] != value) print name }
+        END { for (n in a) if (!(n in seen)) print n }' "$WORK/props.a" "$WORK/props.b" | grep -Ev "$allowed" | sort -u | tr '\n' ' ')
+    [[ -z $diffs ]] || fail "$a and its benign twin $b differ in: $diffs"
+    note "$a: no property beyond name, description, command and environment differs from $b"
+}

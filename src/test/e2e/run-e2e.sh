@@ -35,6 +35,8 @@ source "$E2E_DIR/lib.sh"
 source "$E2E_DIR/checks.sh"
 # shellcheck source=selftest.sh
 source "$E2E_DIR/selftest.sh"
+# shellcheck source=hostile.sh
+source "$E2E_DIR/hostile.sh"
 
 PASSED=0 FAILED=0 SKIPPED=0
 
@@ -82,7 +84,7 @@ selected() {
     return 1
 }
 if ((LIST)); then
-    for c in "${CHECKS[@]}"; do echo "${c%%|*}  ${c#*|}"; done
+    for c in "${CHECKS[@]}"; do IFS='|' read -r name pieces desc <<<"$c"; echo "$name  $desc"; done
     exit 0
 fi
 
@@ -161,8 +163,13 @@ print_journals() {
 
 first=1
 for entry in "${CHECKS[@]}"; do
-    name=${entry%%|*} desc=${entry#*|}
+    IFS='|' read -r name pieces desc <<<"$entry"
     selected "$name" || continue
+    # shellcheck disable=SC2086 # pieces is a word list
+    lacking=$(missing_pieces $pieces)
+    if [[ -n $lacking ]]; then
+        SKIPPED=$((SKIPPED + 1)); echo "SKIP  $name: waits for: $lacking"; continue
+    fi
     : >"$WORK/watched"
     rm -f "$WORK/skip-reason"
     t=$(date +%s.%N)

@@ -4,12 +4,12 @@
 # failing product check points at the product, not at the harness or the machine.
 
 SELFTEST_CHECKS=(
-    "st_timer_fires|a 3 s timer fires repeatedly; list-timers shows the elapse systemd-analyze calendar predicts"
-    "st_persistent_catch_up|Persistent=true catches up one missed elapse, Persistent=false does not"
-    "st_stop_forwards_sigterm|systemctl stop sends SIGTERM and the cgroup's grandchild is gone"
-    "st_enable_and_remove|an unenabled timer stays inactive; a removed timer is gone after daemon-reload"
-    "st_escaping_round_trip|hand-escaped hostile argv/env/description arrive byte for byte"
-    "st_security_profiles|verify is silent; strict profile <= 3.0, standard < 5.0, the JVM runs under both"
+    "st_timer_fires||a 3 s timer fires repeatedly; list-timers shows the elapse systemd-analyze calendar predicts"
+    "st_persistent_catch_up||Persistent=true catches up one missed elapse, Persistent=false does not"
+    "st_stop_forwards_sigterm||systemctl stop sends SIGTERM and the cgroup's grandchild is gone"
+    "st_enable_and_remove||an unenabled timer stays inactive; a removed timer is gone after daemon-reload"
+    "st_escaping_round_trip||hand-escaped hostile argv/env/description arrive byte for byte"
+    "st_security_profiles||verify is silent; strict profile <= 3.0, standard < 5.0, the JVM runs under both"
 )
 
 ST_UNITS=$BOX_E2E/selftest
@@ -20,15 +20,12 @@ st_install() {
         || fail "could not install $*"
 }
 
-# The run times (epoch seconds, fractional) a selftest unit logged.
-st_runs() { in_sh 'cat /run/e2e/$1.log 2>/dev/null || true' "$1"; }
-
 st_timer_fires() {
     watch e2e-tick.service e2e-tick.timer
     st_install e2e-tick.service e2e-tick.timer e2e-daily.service e2e-daily.timer
     in_box systemctl start e2e-tick.timer e2e-daily.timer || fail "timers did not start"
     wait_until 15 "three runs of e2e-tick" '[[ $(wc -l </run/e2e/e2e-tick.log) -ge 3 ]]'
-    expect_run_spacing "$(st_runs e2e-tick)" 3
+    expect_run_spacing "$(runs_of e2e-tick)" 3
     local cal="Mon..Fri *-*-* 04:05:06 Europe/Berlin" predicted
     # "(in UTC): ..." follows "Next elapse: ..." only when the local zone is not UTC
     predicted=$(in_box systemd-analyze calendar --iterations=1 "$cal" \
@@ -37,47 +34,10 @@ st_timer_fires() {
     expect_next_elapse e2e-daily.timer "$(epoch_of "$predicted")"
 }
 
-# Fails unless consecutive run times (one per line) are PERIOD seconds apart, within a second.
-expect_run_spacing() {
-    local runs=$1 period=$2
-    awk -v p="$period" 'NR > 1 { d = $1 - prev; if (d < p - 1 || d > p + 1) { print d; bad = 1 } } { prev = $1 }
-        END { exit bad }' <<<"$runs" >/dev/null || fail "runs are not ${period} s apart: $(tr '\n' ' ' <<<"$runs")"
-    note "runs at $(tr '\n' ' ' <<<"$runs")"
-}
-
-# Fails unless the timer's next elapse (as `systemctl show` and `systemctl list-timers` report it)
-# is the instant WANT (epoch seconds).
-expect_next_elapse() {
-    local timer=$1 want=$2 shown listed
-    shown=$(epoch_of "$(unit_prop "$timer" NextElapseUSecRealtime)")
-    expect_eq "$timer NextElapseUSecRealtime (epoch)" "$want" "$shown"
-    listed=$(in_box systemctl list-timers --all --no-pager --no-legend "$timer" | awk '{ print $1, $2, $3, $4 }')
-    expect_eq "$timer NEXT in list-timers (epoch)" "$want" "$(epoch_of "$listed")"
-    note "$timer next elapse $listed"
-}
-
 st_persistent_catch_up() {
     watch e2e-persist.timer e2e-persist.service e2e-nocatch.timer e2e-nocatch.service
     st_install e2e-persist.service e2e-persist.timer e2e-nocatch.service e2e-nocatch.timer
     expect_catch_up e2e-persist e2e-nocatch 6
-}
-
-# Starts both timers (schedule every PERIOD s), waits for a first run, stops them across the next
-# elapse and starts them again: CATCHER must run once at once, CONTROL must not.
-expect_catch_up() {
-    local catcher=$1 control=$2 period=$3
-    in_box systemctl start "$catcher.timer" "$control.timer" || fail "timers did not start"
-    wait_until $((period + 3)) "first run of both" \
-        "[[ -s /run/e2e/$catcher.log && -s /run/e2e/$control.log ]]"
-    in_box systemctl stop "$catcher.timer" "$control.timer"
-    local first
-    first=$(st_runs "$catcher" | head -n1)
-    # sleep past the next elapse, then start again well before the one after it
-    sleep "$(awk -v f="$first" -v p="$period" -v now="$(date +%s.%N)" 'BEGIN { s = f + p + 1 - now; print (s > 0 ? s : 0) }')"
-    in_box systemctl start "$catcher.timer" "$control.timer"
-    sleep 2.5
-    expect_eq "runs of $catcher (Persistent=true) after the restart" 2 "$(count_lines /run/e2e/$catcher.log)"
-    expect_eq "runs of $control (Persistent=false) after the restart" 1 "$(count_lines /run/e2e/$control.log)"
 }
 
 st_stop_forwards_sigterm() {
@@ -117,38 +77,27 @@ st_quote() {
 }
 
 st_escaping_round_trip() {
-    # shellcheck source=hostile.sh
-    source "$E2E_DIR/hostile.sh"
     watch e2e-argv.service
-    local i exec_line="ExecStart=$BOX_E2E/dump-argv.sh" env_lines="" desc
+    local i exec_line="ExecStart=$BOX_E2E/dump-argv.sh" env_lines="" benign_exec benign_env=""
+    benign_exec=$exec_line
     for i in "${!HOSTILE[@]}"; do
         exec_line+=" $(st_quote "${HOSTILE[$i]}" 1)"
         env_lines+="Environment=$(st_quote "$(hostile_env_name "$i")=${HOSTILE[$i]}" 0)"$'\n'
+        benign_exec+=" x"
+        benign_env+="Environment=$(hostile_env_name "$i")=x"$'\n'
     done
-    desc=${HOSTILE_DESCRIPTION//%/%%}
-    printf '[Unit]\nDescription=%s\n\n[Service]\nType=oneshot\nEnvironment=E2E_DUMP_DIR=/run/e2e/argv\n%s%s\n' \
-        "$desc" "$env_lines" "$exec_line" | put_stdin /etc/systemd/system/e2e-argv.service
+    st_service "${HOSTILE_DESCRIPTION//%/%%}" "$env_lines" "$exec_line" | put_stdin /etc/systemd/system/e2e-argv.service
+    st_service benign "$benign_env" "$benign_exec" | put_stdin /etc/systemd/system/e2e-benign.service
     in_box systemctl daemon-reload
+    expect_same_directives e2e-argv.service e2e-benign.service
     in_box systemctl start e2e-argv.service || fail "e2e-argv.service failed"
     expect_dump /run/e2e/argv
     expect_eq "Description" "$HOSTILE_DESCRIPTION" "$(unit_prop e2e-argv.service Description)"
 }
 
-# Compares the job's dump (argv, env under DIR) with the hostile values, byte for byte.
-expect_dump() {
-    local dir=$1 kind
-    hostile_expected_argv >"$WORK/argv.want"
-    hostile_expected_env >"$WORK/env.want"
-    for kind in argv env; do
-        in_box cat "$dir/$kind" >"$WORK/$kind.got" || fail "the job wrote no $kind dump"
-        cmp -s "$WORK/$kind.want" "$WORK/$kind.got" || fail "$kind differs: $(first_difference "$WORK/$kind.want" "$WORK/$kind.got")"
-    done
-    note "argv ($(wc -c <"$WORK/argv.want") bytes) and env ($(wc -c <"$WORK/env.want") bytes) identical"
-}
-
-# The first NUL-separated element that differs, shown with cat -A.
-first_difference() {
-    diff <(tr '\0' '\n' <"$1" | cat -A) <(tr '\0' '\n' <"$2" | cat -A) | head -n 4 | cut -c1-200 | tr '\n' ' '
+# A oneshot unit: st_service DESCRIPTION ENVIRONMENT-LINES EXECSTART-LINE.
+st_service() {
+    printf '[Unit]\nDescription=%s\n\n[Service]\nType=oneshot\nEnvironment=E2E_DUMP_DIR=/run/e2e/argv\n%s%s\n' "$1" "$2" "$3"
 }
 
 st_security_profiles() {
@@ -165,17 +114,4 @@ st_security_profiles() {
     for p in standard strict; do
         in_box systemctl start "e2e-$p.service" || fail "the JVM did not run under the $p profile"
     done
-}
-
-# expect_security STRICT_FILE STRICT_MAX STANDARD_FILE STANDARD_LIMIT: systemd-analyze verify is
-# silent on both; scores strict <= STRICT_MAX, standard < STANDARD_LIMIT.
-expect_security() {
-    local strict=$1 smax=$2 standard=$3 slimit=$4 out s1 s2
-    out=$(in_box systemd-analyze verify "$strict" "$standard" 2>&1)
-    [[ -z $out ]] || fail "systemd-analyze verify said: $out"
-    s1=$(security_score "$strict")
-    s2=$(security_score "$standard")
-    note "security scores: strict $s1, standard $s2"
-    [[ -n $s1 ]] && num_le "$s1" "$smax" || fail "strict scored '$s1' (must be <= $smax)"
-    [[ -n $s2 ]] && num_lt "$s2" "$slimit" || fail "standard scored '$s2' (must be < $slimit)"
 }
