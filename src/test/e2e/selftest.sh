@@ -5,7 +5,7 @@
 
 SELFTEST_CHECKS=(
     "st_timer_fires||a 3 s timer fires repeatedly; list-timers shows the elapse systemd-analyze calendar predicts"
-    "st_persistent_catch_up||Persistent=true catches up one missed elapse, Persistent=false does not"
+    "st_persistent_catch_up||Persistent=true runs exactly once after missing two elapses"
     "st_stop_forwards_sigterm||systemctl stop sends SIGTERM and the cgroup's grandchild is gone"
     "st_enable_and_remove||an unenabled timer stays inactive; a removed timer is gone after daemon-reload"
     "st_escaping_round_trip||hand-escaped hostile argv/env/description arrive byte for byte"
