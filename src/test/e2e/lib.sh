@@ -68,6 +68,13 @@ security_score() {
         | sed -n 's/.*Overall exposure level for .*: \([0-9.]*\) .*/\1/p' | tail -n1
 }
 
+# The heaviest exposures systemd-analyze security finds in a unit file, for a failure message.
+exposures() {
+    echo "heaviest exposures:"
+    in_box systemd-analyze security --offline=yes --no-pager "$1" 2>&1 | grep '✗' \
+        | awk '{ w = $NF; $1 = ""; $NF = ""; print w "\t" $2 }' | sort -rn | head -n 10 | sed 's/^/      /'
+}
+
 # True if $1 <= $2 (decimal numbers).
 num_le() { awk -v a="$1" -v b="$2" 'BEGIN { exit !(a + 0 <= b + 0) }'; }
 num_lt() { awk -v a="$1" -v b="$2" 'BEGIN { exit !(a + 0 < b + 0) }'; }
@@ -142,8 +149,8 @@ expect_security() {
     s1=$(security_score "$strict")
     s2=$(security_score "$standard")
     note "security scores: strict $s1, standard $s2"
-    [[ -n $s1 ]] && num_le "$s1" "$smax" || fail "strict scored '$s1' (must be <= $smax)"
-    [[ -n $s2 ]] && num_lt "$s2" "$slimit" || fail "standard scored '$s2' (must be < $slimit)"
+    [[ -n $s1 ]] && num_le "$s1" "$smax" || fail "strict scored '$s1' (must be <= $smax); $(exposures "$strict")"
+    [[ -n $s2 ]] && num_lt "$s2" "$slimit" || fail "standard scored '$s2' (must be < $slimit); $(exposures "$standard")"
 }
 
 # Fails if the two units differ in any `systemctl show` property except those derived from the
