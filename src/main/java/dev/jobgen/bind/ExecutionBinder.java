@@ -23,9 +23,11 @@ final class ExecutionBinder {
     private static final Pattern PERCENT = Pattern.compile("([0-9]{1,5})%");
 
     private final Fields f;
+    private final int systemdVersion;
 
-    ExecutionBinder(Fields f) {
+    ExecutionBinder(Fields f, int systemdVersion) {
         this.f = f;
+        this.systemdVersion = systemdVersion;
     }
 
     Optional<String> user() {
@@ -68,11 +70,13 @@ final class ExecutionBinder {
         TreeMap<String, String> env = new TreeMap<>();
         f.map("environment").ifPresent(m -> {
             for (YNode.Entry e : m.entries()) {
-                if (!Names.isEnvironmentName(e.key())) {
-                    f.diagnostics().errorWithHint(DiagnosticCode.INVALID_VALUE, e.keyAt(),
-                            "variable names are letters, digits and '_', not starting with a digit", "environment", "'" + e.key() + "' is not a variable name");
+                Optional<String> nameProblem = SystemdEscaper.environmentNameProblem(e.key());
+                if (nameProblem.isPresent()) {
+                    f.diagnostics().error(DiagnosticCode.INVALID_VALUE, e.keyAt(), "environment", nameProblem.get());
                 } else if (e.value() instanceof YNode.Scalar s) {
-                    if (JobBinder.representable(s, "environment." + e.key(), f.diagnostics())) {
+                    Optional<String> old = SystemdEscaper.environmentValueProblem(s.text(), systemdVersion);
+                    old.ifPresent(p -> f.diagnostics().error(DiagnosticCode.UNREPRESENTABLE_VALUE, s.at(), "environment." + e.key(), p));
+                    if (old.isEmpty() && JobBinder.representable(s, "environment." + e.key(), f.diagnostics())) {
                         env.put(e.key(), s.isNull() ? "" : s.text());
                     }
                 } else {
@@ -121,7 +125,9 @@ final class ExecutionBinder {
         }).orElse(Sandbox.Level.OFF);
         List<String> writable = new ArrayList<>();
         for (YNode.Scalar s : f.scalars("writable-paths", true).orElse(List.of())) {
-            if (absolute(s.at(), "writable-paths", s.text(), f.diagnostics())) {
+            Optional<String> problem = SystemdEscaper.pathListItemProblem(s.text());
+            problem.ifPresent(p -> f.diagnostics().error(DiagnosticCode.UNREPRESENTABLE_VALUE, s.at(), "writable-paths", p));
+            if (problem.isEmpty() && absolute(s.at(), "writable-paths", s.text(), f.diagnostics())) {
                 writable.add(s.text());
             }
         }
@@ -156,13 +162,13 @@ final class ExecutionBinder {
         return absolute(f.valueAt(key), key, path, f.diagnostics());
     }
 
-    /** Absolute, without {@code ..}, and writable into a unit file. */
+    /** Absolute, and writable literally into a unit file as a path setting. */
     static boolean absolute(SourcePosition at, String key, String path, Diagnostics diagnostics) {
-        if (!path.startsWith("/") || path.contains("/../") || path.endsWith("/..")) {
+        if (!path.startsWith("/")) {
             diagnostics.error(DiagnosticCode.RELATIVE_PATH, at, key, path);
             return false;
         }
-        Optional<String> problem = SystemdEscaper.problem(path);
+        Optional<String> problem = SystemdEscaper.pathProblem(path);
         problem.ifPresent(p -> diagnostics.error(DiagnosticCode.UNREPRESENTABLE_VALUE, at, key, p));
         return problem.isEmpty();
     }
