@@ -161,6 +161,27 @@ print_journals() {
     done
 }
 
+# Runs check $1 in a process group of its own and kills the group when it takes longer than
+# CHECK_LIMIT seconds: a unit that hangs (`systemctl start` waits up to its TimeoutStartSec=)
+# must not hang CI. Killing `systemd-sandbox exec` also ends the command inside (pdeathsig).
+CHECK_LIMIT=${JOBGEN_E2E_CHECK_TIMEOUT:-180}
+LIMIT_STATUS=124
+run_with_limit() {
+    local pid dog status
+    set -m
+    ("$1") &
+    pid=$!
+    (sleep "$CHECK_LIMIT"; kill -TERM -- "-$pid" 2>/dev/null; touch "$WORK/limit-hit") &
+    dog=$!
+    set +m
+    wait "$pid"
+    status=$?
+    kill -TERM -- "-$dog" 2>/dev/null
+    wait "$dog" 2>/dev/null
+    if [[ -e $WORK/limit-hit ]]; then rm -f "$WORK/limit-hit"; return "$LIMIT_STATUS"; fi
+    return "$status"
+}
+
 first=1
 for entry in "${CHECKS[@]}"; do
     IFS='|' read -r name pieces desc <<<"$entry"
@@ -177,7 +198,7 @@ for entry in "${CHECKS[@]}"; do
         echo "FAIL  $name: the sandbox did not boot"; FAILED=$((FAILED + 1)); continue
     fi
     echo "----  $name: $desc"
-    ("$name")
+    run_with_limit "$name"
     status=$?
     took=$(elapsed_since "$t")
     if ((status == 0)); then
@@ -185,6 +206,7 @@ for entry in "${CHECKS[@]}"; do
     elif ((status == SKIP_STATUS)); then
         SKIPPED=$((SKIPPED + 1)); echo "SKIP  $name: $(cat "$WORK/skip-reason" 2>/dev/null)"
     else
+        ((status == LIMIT_STATUS)) && echo "    FAIL: no result within ${CHECK_LIMIT} s (JOBGEN_E2E_CHECK_TIMEOUT)"
         FAILED=$((FAILED + 1)); echo "FAIL  $name (${took} s)"
         print_journals
     fi
