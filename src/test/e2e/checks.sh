@@ -28,13 +28,20 @@ STATE=/var/lib/jobgen
 probe_product() {
     PRODUCT_HAS=""
     in_box jobgen render "$CATS/timer.yaml" >/dev/null 2>&1 && PRODUCT_HAS+=" render"
-    # `jobgen X --help` exits 0 even for an unknown X (the top-level --help wins): read the usage
-    in_box jobgen install --help 2>&1 | grep -q '^Usage: jobgen install' && PRODUCT_HAS+=" install"
-    in_box jobgen next --help 2>&1 | grep -q '^Usage: jobgen next' && PRODUCT_HAS+=" next"
-    in_box jobgen notify --help 2>&1 | grep -q '^Usage: jobgen notify' && PRODUCT_HAS+=" notify"
+    local cmd
+    for cmd in install next notify; do has_command "$cmd" && PRODUCT_HAS+=" $cmd"; done
     in_sh 'jobgen run --job probe --state-dir /run/e2e-probe -- /bin/true && [[ -s /run/e2e-probe/runs.jsonl ]]' \
         >/dev/null 2>&1 && PRODUCT_HAS+=" run"
     PRODUCT_HAS=${PRODUCT_HAS# }
+}
+
+# True if the jar has the subcommand. `jobgen X --help` exits 0 even for an unknown X (the
+# top-level --help wins), so read the usage; whole, since `grep -q` closing the pipe early would
+# turn the status into SIGPIPE's under pipefail.
+has_command() {
+    local out
+    out=$(in_box jobgen "$1" --help 2>&1)
+    grep -q "^Usage: jobgen $1" <<<"$out"
 }
 
 # The pieces among PIECE... that the jar lacks, as "jobgen X, jobgen Y" (empty when none).
