@@ -55,6 +55,7 @@ final class SandboxProfiles {
                 // ExecStartPre= gets the chance to create it on a fresh boot
                 s.addIfSupported("ReadWritePaths", "-" + ServicePlanner.LOCK_DIR);
             }
+            job.metricsDir().ifPresent(d -> s.addIfSupported("ReadWritePaths", "-" + SystemdEscaper.pathListItem(d)));
         }
         for (String path : sandbox.writablePaths()) {
             s.addIfSupported("ReadWritePaths", SystemdEscaper.pathListItem(path));
