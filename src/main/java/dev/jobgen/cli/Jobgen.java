@@ -42,6 +42,9 @@ public final class Jobgen implements Runnable {
     public static CommandLine commandLine(CliContext ctx) {
         CommandLine cl = new CommandLine(new Jobgen(ctx));
         // subcommands are registered here, one line each
+        cl.addSubcommand(new RenderCommand(ctx));
+        cl.addSubcommand(new ValidateCommand(ctx));
+        cl.addSubcommand(new TimespanCommand(ctx));
         cl.setOut(ctx.out());
         cl.setErr(ctx.err());
         cl.setExecutionExceptionHandler(new ErrorHandler(ctx));

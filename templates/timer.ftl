@@ -1,0 +1,3 @@
+<#include "unit.ftl">
+<@comments/>
+<#list sections as s><@section s/></#list>
