@@ -45,6 +45,7 @@ public final class Jobgen implements Runnable {
         cl.addSubcommand(new RenderCommand(ctx));
         cl.addSubcommand(new ValidateCommand(ctx));
         cl.addSubcommand(new TimespanCommand(ctx));
+        cl.addSubcommand(new InstallCommand(ctx));
         cl.setOut(ctx.out());
         cl.setErr(ctx.err());
         cl.setExecutionExceptionHandler(new ErrorHandler(ctx));

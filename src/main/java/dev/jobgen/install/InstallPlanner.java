@@ -18,9 +18,11 @@ import java.util.stream.Collectors;
 /**
  * Reads the disk and decides, without changing anything, what an install must do. Ownership
  * rules: a unit may be written when this owner owns it, or when nothing is there and no other
- * owner claims it. A file identical to ours that another owner has is shared (both list it; it
- * is deleted only when the last owner drops it): this is how several catalogues share the
- * {@code jobgen-notify@.service} template. Anything else is a {@link Conflict}, unless adopting.
+ * owner claims it. A template unit ({@code name@.service}) identical to ours that another owner
+ * has is shared (both list it; it is deleted only when the last owner drops it): this is how
+ * several catalogues share {@code jobgen-notify@.service}. Job units are never shared: each
+ * names its catalogue in {@code SourcePath=}, so two owners with the same job unit are a mistake
+ * (the same catalogue under two owner names). Anything else is a {@link Conflict}, unless adopting.
  * Symlinks (masked or linked units) are never ours.
  */
 final class InstallPlanner {
@@ -97,6 +99,7 @@ final class InstallPlanner {
             RenderedFile f, Draft d) throws IOException {
         Path p = layout.unitDir().resolve(f.name());
         List<String> claimants = claimants(others, f.name());
+        boolean shareable = f.name().contains("@.");
         Optional<byte[]> current = ops.readRegular(p);
         boolean present = ops.exists(p);
         boolean same = current.isPresent() && Arrays.equals(current.get(), f.content());
@@ -106,7 +109,7 @@ final class InstallPlanner {
                     : "it is not a regular file";
         } else if (same && !ours.owns(f.name()) && claimants.isEmpty()) {
             problem = "it exists (with identical content) but was not installed by catalogue '" + req.owner() + "'";
-        } else if (!same && !ours.owns(f.name()) && (present || !claimants.isEmpty())) {
+        } else if (!ours.owns(f.name()) && !(same && shareable) && (present || !claimants.isEmpty())) {
             problem = claimants.isEmpty() ? "it was not installed by catalogue '" + req.owner() + "'"
                     : "it is owned by catalogue " + claimants.stream().map(o -> "'" + o + "'").collect(Collectors.joining(", "));
         }
