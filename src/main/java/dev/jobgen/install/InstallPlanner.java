@@ -34,12 +34,17 @@ final class InstallPlanner {
         this.systemctl = systemctl;
     }
 
-    /** The decisions so far, filled in file by file. */
+    /** The decisions so far, filled in step by step. */
     private static final class Draft {
         final List<FileChange> writes = new ArrayList<>();
+        final List<FileChange> removals = new ArrayList<>();
         final List<String> unchanged = new ArrayList<>();
         final List<Conflict> conflicts = new ArrayList<>();
         final Set<String> adopted = new TreeSet<>();
+        final Map<Path, Manifest> first = new LinkedHashMap<>();
+        final Map<Path, Manifest> last = new LinkedHashMap<>();
+        List<SystemdAction> before = List.of();
+        List<SystemdAction> after = List.of();
     }
 
     InstallPlan plan(InstallRequest req) throws IOException {
@@ -55,44 +60,48 @@ final class InstallPlanner {
             planFile(layout, req, ours, others, f, d);
         }
         Set<String> wanted = files.stream().map(RenderedFile::name).collect(Collectors.toCollection(TreeSet::new));
-        List<FileChange> removals = new ArrayList<>();
         for (String unit : ours.units()) {
             Path p = layout.unitDir().resolve(unit);
             if (!wanted.contains(unit) && claimants(others, unit).isEmpty() && !ops.isSymlink(p)) {
-                ops.readRegular(p).ifPresent(old -> removals.add(new FileChange(unit, Optional.of(old), Optional.empty())));
+                ops.readRegular(p).ifPresent(old -> d.removals.add(new FileChange(unit, Optional.of(old), Optional.empty())));
             }
         }
+        planManifests(layout, ours, others, wanted, d);
+        if (systemctl.isPresent()) {
+            planSystemd(systemctl.get(), req, wanted, d);
+        }
+        return new InstallPlan(layout, staleTemps(layout), d.writes, d.removals, d.unchanged, d.first, d.last, d.before,
+                d.after, d.conflicts);
+    }
 
-        Map<Path, Manifest> first = new LinkedHashMap<>();
+    // First the intent (old and new units; others minus what is adopted), last the final set.
+    private void planManifests(InstallLayout layout, Manifest ours, Map<String, Manifest> others, Set<String> wanted,
+            Draft d) throws IOException {
         Set<String> intent = new TreeSet<>(ours.units());
         intent.addAll(wanted);
-        Path ownPath = layout.manifest(req.owner());
-        putIfDifferent(first, ownPath, current(ownPath), new Manifest(req.owner(), intent));
+        Path ownPath = layout.manifest(ours.owner());
+        putIfDifferent(d.first, ownPath, current(ownPath), new Manifest(ours.owner(), intent));
         for (Manifest other : others.values()) {
             Set<String> kept = new TreeSet<>(other.units());
             if (kept.removeAll(d.adopted)) {
                 Path p = layout.manifest(other.owner());
-                putIfDifferent(first, p, current(p), new Manifest(other.owner(), kept));
+                putIfDifferent(d.first, p, current(p), new Manifest(other.owner(), kept));
             }
         }
-        Map<Path, Manifest> last = new LinkedHashMap<>();
-        byte[] afterFirst = first.containsKey(ownPath) ? first.get(ownPath).bytes() : current(ownPath);
-        putIfDifferent(last, ownPath, afterFirst, new Manifest(req.owner(), wanted));
+        byte[] afterFirst = d.first.containsKey(ownPath) ? d.first.get(ownPath).bytes() : current(ownPath);
+        putIfDifferent(d.last, ownPath, afterFirst, new Manifest(ours.owner(), wanted));
+    }
 
-        List<SystemdAction> before = List.of();
-        List<SystemdAction> after = List.of();
-        if (systemctl.isPresent()) {
-            SystemdPlanner sp = new SystemdPlanner(systemctl.get());
-            Map<String, byte[]> removedTimers = new TreeMap<>();
-            removals.stream().filter(r -> r.unit().endsWith(".timer"))
-                    .forEach(r -> removedTimers.put(r.unit(), r.before().orElseThrow()));
-            before = sp.beforeRemoval(removedTimers);
-            Map<String, Boolean> timers = new TreeMap<>();
-            wanted.stream().filter(u -> u.endsWith(".timer")).forEach(u -> timers.put(u, req.enabledTimers().contains(u)));
-            after = sp.afterWrite(!d.writes.isEmpty() || !removals.isEmpty(), timers);
-        }
-        return new InstallPlan(layout, staleTemps(layout), d.writes, removals, d.unchanged, first, last, before, after,
-                d.conflicts);
+    private static void planSystemd(Systemctl systemctl, InstallRequest req, Set<String> wanted, Draft d)
+            throws IOException {
+        SystemdPlanner sp = new SystemdPlanner(systemctl);
+        Map<String, byte[]> removedTimers = new TreeMap<>();
+        d.removals.stream().filter(r -> r.unit().endsWith(".timer"))
+                .forEach(r -> removedTimers.put(r.unit(), r.before().orElseThrow()));
+        d.before = sp.beforeRemoval(removedTimers);
+        Map<String, Boolean> timers = new TreeMap<>();
+        wanted.stream().filter(u -> u.endsWith(".timer")).forEach(u -> timers.put(u, req.enabledTimers().contains(u)));
+        d.after = sp.afterWrite(!d.writes.isEmpty() || !d.removals.isEmpty(), timers);
     }
 
     private void planFile(InstallLayout layout, InstallRequest req, Manifest ours, Map<String, Manifest> others,
