@@ -1,3 +1,3 @@
 <#include "unit.ftl">
-<@comments/>
-<#list sections as s><@section s/></#list>
+<@header/>
+<@body/>

@@ -68,9 +68,9 @@ final class ExecutionBinder {
         TreeMap<String, String> env = new TreeMap<>();
         f.map("environment").ifPresent(m -> {
             for (YNode.Entry e : m.entries()) {
-                if (!Names.isEnvironmentName(e.key())) {
-                    f.diagnostics().errorWithHint(DiagnosticCode.INVALID_VALUE, e.keyAt(),
-                            "variable names are letters, digits and '_', not starting with a digit", "environment", "'" + e.key() + "' is not a variable name");
+                Optional<String> nameProblem = SystemdEscaper.environmentNameProblem(e.key());
+                if (nameProblem.isPresent()) {
+                    f.diagnostics().error(DiagnosticCode.INVALID_VALUE, e.keyAt(), "environment", nameProblem.get());
                 } else if (e.value() instanceof YNode.Scalar s) {
                     if (JobBinder.representable(s, "environment." + e.key(), f.diagnostics())) {
                         env.put(e.key(), s.isNull() ? "" : s.text());
@@ -156,13 +156,13 @@ final class ExecutionBinder {
         return absolute(f.valueAt(key), key, path, f.diagnostics());
     }
 
-    /** Absolute, without {@code ..}, and writable into a unit file. */
+    /** Absolute, and writable literally into a unit file as a path setting. */
     static boolean absolute(SourcePosition at, String key, String path, Diagnostics diagnostics) {
-        if (!path.startsWith("/") || path.contains("/../") || path.endsWith("/..")) {
+        if (!path.startsWith("/")) {
             diagnostics.error(DiagnosticCode.RELATIVE_PATH, at, key, path);
             return false;
         }
-        Optional<String> problem = SystemdEscaper.problem(path);
+        Optional<String> problem = SystemdEscaper.pathProblem(path);
         problem.ifPresent(p -> diagnostics.error(DiagnosticCode.UNREPRESENTABLE_VALUE, at, key, p));
         return problem.isEmpty();
     }

@@ -55,22 +55,35 @@ final class JobBinder {
         if (timeout.usec() == 0) {
             local.error(DiagnosticCode.INVALID_VALUE, f.valueAt("timeout"), "timeout", "must be longer than 0 (use 'infinity' for no limit)");
         }
-        RunnerOptionsBinder runner = new RunnerOptionsBinder(f);
-        ExecutionBinder exec = new ExecutionBinder(f);
+        // every field is read before any error is acted on, so one run reports all of them
+        RunnerOptionsBinder r = new RunnerOptionsBinder(f);
+        var retry = r.retry();
+        var permanent = r.permanentExitCodes();
+        var lock = r.lock();
+        var onBusy = r.onBusy();
+        var clusterUrlFile = r.clusterUrlFile();
+        var onUnavailable = r.onUnavailable();
+        var idempotent = r.idempotent();
+        var heartbeat = r.heartbeat();
+        var onFailure = r.onFailure();
+        var alertAfter = r.alertAfter();
+        ExecutionBinder x = new ExecutionBinder(f);
+        var user = x.user();
+        var group = x.group();
+        var workingDirectory = x.workingDirectory();
+        var environment = x.environment();
+        var environmentFiles = x.environmentFiles();
+        var resources = x.resources();
+        var sandbox = x.sandbox();
+        var metricsDir = x.metricsDir();
         boolean enabled = f.bool("enabled").orElse(true);
         Job job = null;
         if (!local.hasErrors() && command.isPresent() && schedule.isPresent()) {
             job = new Job(name, at, description, command.get(), schedule.get(), timezone, jitter, accuracy, catchUp,
-                    timeout, runner.retry(), runner.permanentExitCodes(), runner.lock(), runner.onBusy(),
-                    runner.clusterUrlFile(), runner.onUnavailable(), runner.idempotent(), runner.heartbeat(),
-                    runner.onFailure(), runner.alertAfter(), exec.user(), exec.group(), exec.workingDirectory(),
-                    exec.environment(), exec.environmentFiles(), exec.resources(), exec.sandbox(), exec.metricsDir(),
-                    enabled);
-            if (local.hasErrors()) {
-                job = null;
-            } else {
-                new JobChecks(job, f, target, local).check();
-            }
+                    timeout, retry, permanent, lock, onBusy, clusterUrlFile, onUnavailable, idempotent, heartbeat,
+                    onFailure, alertAfter, user, group, workingDirectory, environment, environmentFiles, resources,
+                    sandbox, metricsDir, enabled);
+            new JobChecks(job, f, target, local).check();
         }
         diagnostics.addAll(local);
         return local.hasErrors() ? Optional.empty() : Optional.ofNullable(job);
@@ -127,10 +140,11 @@ final class JobBinder {
             f.diagnostics().error(DiagnosticCode.INVALID_COMMAND, node.at(), "the command is empty");
             return Optional.empty();
         }
-        if (!args.get(0).startsWith("/")) {
-            f.diagnostics().errorWithHint(DiagnosticCode.INVALID_COMMAND, first,
-                    "write the program's full path, e.g. /usr/bin/" + args.get(0).replaceAll("[^A-Za-z0-9_.-]", ""),
-                    "the program '" + args.get(0) + "' must be an absolute path (systemd does not search PATH on every version)");
+        Optional<String> programProblem = SystemdEscaper.programProblem(args.get(0));
+        if (programProblem.isPresent()) {
+            String hint = args.get(0).startsWith("/") ? null
+                    : "write the program's full path, e.g. /usr/bin/" + args.get(0).replaceAll("[^A-Za-z0-9_.-]", "");
+            f.diagnostics().errorWithHint(DiagnosticCode.INVALID_COMMAND, first, hint, programProblem.get());
             return Optional.empty();
         }
         for (String arg : args) {

@@ -49,7 +49,7 @@ final class JobChecks {
                     "alert-after", "has no effect without 'on-failure'");
         }
         if (!target.atLeast(235) && job.usesRunner()) {
-            diagnostics.error(DiagnosticCode.NEEDS_NEWER_SYSTEMD, f.at(), "the runner's state directory (StateDirectory=)", "235",
+            diagnostics.error(DiagnosticCode.NEEDS_NEWER_SYSTEMD, job.at(), "the runner's state directory (StateDirectory=)", "235",
                     String.valueOf(target.number()));
         }
     }

@@ -3,13 +3,12 @@ package dev.jobgen.bind;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-/** The naming rules jobgen enforces before systemd would: jobs, users and groups, variables, lock groups. */
+/** The naming rules jobgen enforces before systemd would: jobs, users and groups, lock groups. */
 final class Names {
     private static final Pattern JOB = Pattern.compile("[a-z0-9][a-z0-9_.-]*");
     // systemd's relaxed user/group name rules (man systemd.exec, User=): no leading digit or dash
     private static final Pattern USER = Pattern.compile("[A-Za-z_][A-Za-z0-9_.-]{0,30}\\$?");
     private static final Pattern NUMERIC_ID = Pattern.compile("[0-9]{1,10}");
-    private static final Pattern ENV = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     /** systemd's UNIT_NAME_MAX. */
     static final int UNIT_NAME_MAX = 255;
 
@@ -32,10 +31,6 @@ final class Names {
             return id < 4294967295L && id != 65535; // (uid_t)-1 and 16-bit -1 are invalid ids
         }
         return USER.matcher(name).matches() && !name.equals(".") && !name.equals("..");
-    }
-
-    static boolean isEnvironmentName(String name) {
-        return ENV.matcher(name).matches();
     }
 
     static boolean isLockGroup(String name) {

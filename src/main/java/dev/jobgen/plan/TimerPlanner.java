@@ -17,7 +17,7 @@ final class TimerPlanner {
 
     Unit plan() {
         SectionBuilder unit = new SectionBuilder("Unit", catalogue.target());
-        unit.add("Description", SystemdEscaper.text("Timer for " + job.description().orElse("jobgen job " + job.name())));
+        unit.add("Description", SystemdEscaper.text("Timer: " + job.description().orElse("jobgen job " + job.name())));
         unit.add("Documentation", Provenance.documentation(catalogue));
         unit.add("SourcePath", SystemdEscaper.path(catalogue.sourcePath()));
 

@@ -39,8 +39,12 @@ public final class UnitPlanner {
             if (!missing.isEmpty()) {
                 continue;
             }
-            units.add(new ServicePlanner(catalogue, job).plan());
+            Unit service = new ServicePlanner(catalogue, job).plan();
             Unit timer = new TimerPlanner(catalogue, job).plan();
+            if (!representable(service, job, diagnostics) || !representable(timer, job, diagnostics)) {
+                continue;
+            }
+            units.add(service);
             units.add(timer);
             timers.add(new TimerState(timer.name(), job.enabled()));
             notify |= job.onFailure().isPresent();
@@ -50,5 +54,19 @@ public final class UnitPlanner {
         }
         units.sort(java.util.Comparator.comparing(Unit::name));
         return new Plan(units, timers);
+    }
+
+    /** Values that pass one by one can still add up to a line systemd will not read (1 MiB). */
+    private static boolean representable(Unit unit, Job job, Diagnostics diagnostics) {
+        for (Section section : unit.sections()) {
+            for (Directive d : section.directives()) {
+                var problem = SystemdEscaper.lineProblem(d.key(), d.value());
+                if (problem.isPresent()) {
+                    diagnostics.error(DiagnosticCode.UNREPRESENTABLE_VALUE, job.at(), job.name(), problem.get());
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 }

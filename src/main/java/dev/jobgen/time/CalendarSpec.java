@@ -1,36 +1,110 @@
 package dev.jobgen.time;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * A systemd calendar event (man systemd.time(7), "Calendar Events"): parse, normalize and compute
  * elapses exactly as systemd 252 does. Pure: the local zone and every instant are parameters.
+ *
+ * <p>How: {@link CalendarParser} splits off the zone suffix ({@link SuffixSplit}) and reads the
+ * fields, {@link CalendarNormalizer} brings them into systemd's canonical shape and checks them,
+ * {@link CalendarPrinter} prints the "Normalized form", and {@link ElapseFinder} searches the next
+ * elapse on broken-down local time with a model of glibc's mktime() ({@link LibcTime}), because
+ * that is where systemd's answers around DST changes come from:
+ *
+ * <ul>
+ *   <li>a time inside a DST gap ({@code 02:30} on a spring-forward day in Europe/Berlin) is moved
+ *       by mktime() and systemd then takes the next time that matches after it, usually skipping
+ *       the day; a repeated hour elapses once, with the offset mktime() lands on;
+ *   <li>a local zone abbreviation as suffix ({@code daily CEST} under {@code TZ=Europe/Berlin}) is
+ *       a DST flag: it only elapses while the zone's DST state agrees, otherwise never or an hour
+ *       off;
+ *   <li>dates that never occur ({@code *-02-30}) and fixed dates in the past never elapse;
+ *   <li>where systemd 252 gives up with EDEADLK, the real elapses are computed instead.
+ * </ul>
  */
 public final class CalendarSpec {
-    private CalendarSpec() {}
+    private final CalendarFields fields;
+    private final String normalized;
+    private final ElapseFinder finder;
+
+    private CalendarSpec(CalendarFields fields, ZoneId localZone) {
+        this.fields = fields;
+        this.normalized = CalendarPrinter.print(fields);
+        this.finder = new ElapseFinder(fields, TzData.local(localZone));
+    }
 
     /**
      * Parses {@code text} as systemd would with {@code TZ} set to {@code localZone} (the local zone
      * decides whether a suffix such as {@code CEST} is a DST flag or a zone name).
      */
     public static CalendarSpec parse(String text, ZoneId localZone) throws CalendarException {
-        throw new UnsupportedOperationException("CalendarSpec is implemented by the calendar-engine work");
+        CalendarFields parsed = CalendarParser.parse(text, localZone);
+        CalendarFields normal = CalendarNormalizer.normalize(parsed);
+        String reason = CalendarNormalizer.invalidReason(normal);
+        if (reason != null) {
+            throw new CalendarException(reason, 0);
+        }
+        return new CalendarSpec(normal, localZone);
     }
 
     /** systemd's "Normalized form". */
     public String normalized() {
-        throw new UnsupportedOperationException();
+        return normalized;
+    }
+
+    /** The zone the elapses are computed in, when the event names one ({@code UTC} or a tz name). */
+    public Optional<String> zoneName() {
+        if (fields.zone() instanceof SpecZone.Utc) {
+            return Optional.of("UTC");
+        }
+        return fields.zone() instanceof SpecZone.Named n ? Optional.of(n.name()) : Optional.empty();
     }
 
     /** The first elapse strictly after {@code after}, or empty when it never elapses again. */
     public Optional<Instant> next(Instant after) {
-        throw new UnsupportedOperationException();
+        return toInstant(finder.next(toMicros(after)));
     }
 
     /** The latest elapse at or before {@code at} (the runner's period), or empty when there is none. */
     public Optional<Instant> latestAtOrBefore(Instant at) {
-        throw new UnsupportedOperationException();
+        long atUsec = toMicros(at);
+        OptionalLong found = OptionalLong.empty();
+        for (Duration window : PeriodSearch.WINDOWS) {
+            long from = Math.max(-1, atUsec - window.toNanos() / 1000 - 1);
+            OptionalLong e = finder.next(from);
+            if (e.isPresent() && e.getAsLong() <= atUsec) {
+                found = e;
+                break;
+            }
+            if (from < 0) {
+                break;
+            }
+        }
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        return toInstant(OptionalLong.of(PeriodSearch.last(finder, found.getAsLong(), atUsec)));
+    }
+
+    private static long toMicros(Instant i) {
+        return Math.addExact(Math.multiplyExact(i.getEpochSecond(), 1_000_000L), i.getNano() / 1000);
+    }
+
+    private static Optional<Instant> toInstant(OptionalLong usec) {
+        if (usec.isEmpty()) {
+            return Optional.empty();
+        }
+        long u = usec.getAsLong();
+        return Optional.of(Instant.ofEpochSecond(Math.floorDiv(u, 1_000_000L), Math.floorMod(u, 1_000_000L) * 1000));
+    }
+
+    @Override
+    public String toString() {
+        return normalized;
     }
 }

@@ -84,6 +84,13 @@ class TimespanCommandTest {
     }
 
     @Test
+    void helpDescribesTheCommand() {
+        Run run = jobgen("timespan", "--help");
+        assertEquals(0, run.status());
+        assertTrue(run.out().contains("SPAN...") && run.out().contains("--format"), run.out());
+    }
+
+    @Test
     void githubFormatAndMissingSpansAreUsageErrors() {
         assertEquals(2, jobgen("timespan", "--format", "github", "1h").status());
         assertEquals(2, jobgen("timespan").status());

@@ -50,6 +50,24 @@ class TimeSpanOracleTest {
         assertTrue(valid > 150 && valid < 550, "the generator should mix valid and invalid spans: " + valid + " valid");
     }
 
+    @Test
+    void humanFormOfRandomMicrosecondCountsIsSystemds() throws Exception {
+        assumeTrue(Files.isExecutable(ANALYZE), "systemd-analyze is not installed here");
+        Random random = new Random(64);
+        List<String> mismatches = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            // every magnitude from 1us up; above 2^63 as a sum, since each count must fit a signed long
+            long usec = random.nextLong() >>> (1 + random.nextInt(63));
+            String span = random.nextInt(10) == 0 ? Long.MAX_VALUE + "us " + usec + "us" : usec + "us";
+            Optional<Answer> expected = oracle(span);
+            Optional<Answer> actual = ours(span);
+            if (!expected.equals(actual)) {
+                mismatches.add(span + ": systemd " + expected + ", ours " + actual);
+            }
+        }
+        assertEquals(List.of(), mismatches);
+    }
+
     private static Optional<Answer> ours(String span) {
         try {
             TimeSpan parsed = TimeSpan.parse(span);
