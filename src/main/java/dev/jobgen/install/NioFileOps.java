@@ -66,15 +66,17 @@ public final class NioFileOps implements FileOps {
     public void writeDurably(Path temp, byte[] content) throws IOException {
         try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING, LinkOption.NOFOLLOW_LINKS)) {
+            // the mode is set before the data so that force(true) makes both durable together
+            PosixFileAttributeView posix = Files.getFileAttributeView(temp, PosixFileAttributeView.class,
+                    LinkOption.NOFOLLOW_LINKS);
+            if (posix != null) {
+                posix.setPermissions(PosixFilePermissions.fromString("rw-r--r--"));
+            }
             ByteBuffer buf = ByteBuffer.wrap(content);
             while (buf.hasRemaining()) {
                 ch.write(buf);
             }
             ch.force(true);
-        }
-        PosixFileAttributeView posix = Files.getFileAttributeView(temp, PosixFileAttributeView.class);
-        if (posix != null) {
-            posix.setPermissions(PosixFilePermissions.fromString("rw-r--r--"));
         }
     }
 
