@@ -68,7 +68,9 @@ final class InstallPlanner {
         }
         planManifests(layout, ours, others, wanted, d);
         if (systemctl.isPresent()) {
-            planSystemd(systemctl.get(), req, wanted, d);
+            Set<String> owned = new TreeSet<>(ours.units());
+            owned.addAll(wanted);
+            planSystemd(systemctl.get(), req, wanted, List.copyOf(owned), d);
         }
         return new InstallPlan(layout, staleTemps(layout), d.writes, d.removals, d.unchanged, d.first, d.last, d.before,
                 d.after, d.conflicts);
@@ -92,8 +94,8 @@ final class InstallPlanner {
         putIfDifferent(d.last, ownPath, afterFirst, new Manifest(ours.owner(), wanted));
     }
 
-    private static void planSystemd(Systemctl systemctl, InstallRequest req, Set<String> wanted, Draft d)
-            throws IOException {
+    private static void planSystemd(Systemctl systemctl, InstallRequest req, Set<String> wanted, List<String> owned,
+            Draft d) throws IOException {
         SystemdPlanner sp = new SystemdPlanner(systemctl);
         Map<String, byte[]> removedTimers = new TreeMap<>();
         d.removals.stream().filter(r -> r.unit().endsWith(".timer"))
@@ -101,7 +103,7 @@ final class InstallPlanner {
         d.before = sp.beforeRemoval(removedTimers);
         Map<String, Boolean> timers = new TreeMap<>();
         wanted.stream().filter(u -> u.endsWith(".timer")).forEach(u -> timers.put(u, req.enabledTimers().contains(u)));
-        d.after = sp.afterWrite(!d.writes.isEmpty() || !d.removals.isEmpty(), timers);
+        d.after = sp.afterWrite(!d.writes.isEmpty() || !d.removals.isEmpty(), owned, timers);
     }
 
     private void planFile(InstallLayout layout, InstallRequest req, Manifest ours, Map<String, Manifest> others,

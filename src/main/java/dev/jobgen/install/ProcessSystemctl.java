@@ -42,6 +42,16 @@ public final class ProcessSystemctl implements Systemctl {
     }
 
     @Override
+    public boolean needsReload(List<String> units) throws IOException {
+        if (units.isEmpty()) {
+            return false;
+        }
+        List<String> args = new ArrayList<>(List.of("show", "--property=NeedDaemonReload", "--value", "--"));
+        args.addAll(units);
+        return exec(args).output().lines().anyMatch(l -> l.strip().equals("yes"));
+    }
+
+    @Override
     public void run(SystemdAction action) throws IOException {
         Result r = exec(action.args());
         if (r.status() != 0) {

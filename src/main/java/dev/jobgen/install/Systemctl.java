@@ -1,6 +1,7 @@
 package dev.jobgen.install;
 
 import java.io.IOException;
+import java.util.List;
 
 /**
  * The running systemd, as far as install needs it: queries to decide which actions are due (so a
@@ -15,6 +16,13 @@ public interface Systemctl {
 
     /** Whether the unit is active ({@code systemctl is-active}). */
     boolean isActive(String unit) throws IOException;
+
+    /**
+     * Whether systemd's loaded copy of any of these units differs from the file on disk
+     * ({@code NeedDaemonReload=yes}): an earlier install that died between its writes and its
+     * daemon-reload leaves that behind, and the next install must still reload.
+     */
+    boolean needsReload(List<String> units) throws IOException;
 
     /** Runs one action; fails with a message naming it when systemctl exits non-zero. */
     void run(SystemdAction action) throws IOException;

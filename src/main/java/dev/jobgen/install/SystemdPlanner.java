@@ -46,12 +46,14 @@ final class SystemdPlanner {
     }
 
     /**
-     * Actions after the files are in place: one daemon-reload when any unit file changed, then
-     * each timer brought to its catalogue state (true: enabled and running, false: suspended).
+     * Actions after the files are in place: one daemon-reload when any unit file changed or
+     * systemd still has an old copy of one of {@code owned} loaded, then each timer brought to
+     * its catalogue state (true: enabled and running, false: suspended).
      */
-    List<SystemdAction> afterWrite(boolean filesChanged, Map<String, Boolean> timers) throws IOException {
+    List<SystemdAction> afterWrite(boolean filesChanged, List<String> owned, Map<String, Boolean> timers)
+            throws IOException {
         List<SystemdAction> actions = new ArrayList<>();
-        if (filesChanged) {
+        if (filesChanged || systemctl.needsReload(owned)) {
             actions.add(SystemdAction.of("daemon-reload"));
         }
         for (Map.Entry<String, Boolean> t : timers.entrySet()) {

@@ -32,6 +32,7 @@ class ProcessSystemctlTest {
                 "  is-enabled) case \"$2\" in on.timer) echo enabled;; static.timer) echo static;;"
                         + " *) echo disabled; exit 1;; esac;;",
                 "  is-active) [ \"$3\" = on.timer ];;",
+                "  show) for u in \"$@\"; do case \"$u\" in stale.*) echo yes;; *.timer|*.service) echo no;; esac; done;;",
                 "  enable) echo 'Failed to enable unit: Unit file x.timer does not exist.' >&2; exit 1;;",
                 "esac", ""));
         Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwx------"));
@@ -46,6 +47,10 @@ class ProcessSystemctlTest {
         assertFalse(systemctl.isEnabled("off.timer"));
         assertTrue(systemctl.isActive("on.timer"));
         assertFalse(systemctl.isActive("off.timer"));
+        assertFalse(systemctl.needsReload(List.of("a.timer", "b.service")));
+        assertTrue(systemctl.needsReload(List.of("a.timer", "stale.service")));
+        assertFalse(systemctl.needsReload(List.of()));
+        assertTrue(Files.readAllLines(log).contains("show --property=NeedDaemonReload --value -- a.timer stale.service"));
     }
 
     @Test

@@ -5,6 +5,7 @@ import static dev.jobgen.install.Units.job;
 import static dev.jobgen.install.Units.request;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.common.jimfs.Configuration;
@@ -122,5 +123,56 @@ class SystemdActionsTest {
         assertEquals(List.of("systemctl daemon-reload", "systemctl enable --now jobgen-backup.timer"),
                 r.actions().stream().map(Object::toString).toList());
         assertEquals(List.of(), sd.ran);
+    }
+
+    @Test
+    void aFileChangedBehindSystemdsBackIsReloaded() throws IOException {
+        RecordingSystemctl sd = new RecordingSystemctl(252, unitDir);
+        InstallRequest req = request(root, "ops", job("backup", "daily"));
+        install(sd, req);
+        new Installer(new NioFileOps(), Optional.empty()).apply(request(root, "ops", job("backup", "hourly")));
+        sd.ran.clear();
+
+        InstallReport r = install(sd, request(root, "ops", job("backup", "hourly")));
+
+        assertEquals(List.of("systemctl daemon-reload"), sd.ran, "files unchanged, but systemd has the old timer loaded");
+        assertTrue(r.changed());
+    }
+
+    /**
+     * A crash before any file operation of an install that changes, adds and removes timers; the
+     * next install leaves systemd as an uninterrupted one would: nothing stale loaded, the right
+     * timers enabled and running, the removed one stopped.
+     */
+    @Test
+    void aCrashBeforeAnyFileOperationStillEndsWithSystemdInStep() throws IOException {
+        InstallRequest start = request(root, "ops", all(job("backup", "daily"), job("report", "weekly")));
+        InstallRequest next = request(root, "ops", all(job("backup", "hourly"), job("audit", "monthly")));
+        FaultInjectingFileOps counting = new FaultInjectingFileOps(-1);
+        RecordingSystemctl reference = new RecordingSystemctl(252, unitDir);
+        install(reference, start);
+        new Installer(counting, Optional.of(reference)).apply(next);
+        int operations = counting.count();
+        for (int crashAt = 0; crashAt < operations; crashAt++) {
+            try (FileSystem fresh = Jimfs.newFileSystem(Configuration.unix())) {
+                Path freshRoot = fresh.getPath("/");
+                RecordingSystemctl sd = new RecordingSystemctl(252, new InstallLayout(freshRoot).unitDir());
+                install(sd, withRoot(start, freshRoot));
+                int at = crashAt;
+                assertThrows(FaultInjectingFileOps.Crash.class,
+                        () -> new Installer(new FaultInjectingFileOps(at), Optional.of(sd)).apply(withRoot(next, freshRoot)));
+                install(sd, withRoot(next, freshRoot));
+                String when = "after a crash before operation " + crashAt;
+                assertFalse(sd.needsReload(List.of("jobgen-backup.service", "jobgen-backup.timer", "jobgen-audit.timer",
+                        "jobgen-report.service", "jobgen-report.timer")), when);
+                assertEquals(Set.of("jobgen-backup.timer", "jobgen-audit.timer"), sd.enabled, when);
+                assertEquals(Set.of("jobgen-backup.timer", "jobgen-audit.timer"), sd.active, when);
+                assertFalse(install(sd, withRoot(next, freshRoot)).changed(), when);
+            }
+        }
+    }
+
+    private static InstallRequest withRoot(InstallRequest r, Path root) {
+        return new InstallRequest(root, r.owner(), r.files(), r.enabledTimers(), r.adopt());
     }
 }
