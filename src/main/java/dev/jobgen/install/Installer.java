@@ -34,6 +34,7 @@ public final class Installer {
     }
 
     /** Reports what {@link #apply} would do, changing nothing. */
+    @SuppressWarnings("try") // the lock is held for the block, not used in it
     public InstallReport check(InstallRequest req) throws IOException {
         InstallLayout layout = new InstallLayout(req.root());
         try (InstallLock lock = InstallLock.sharedIfPresent(layout.lockFile(), LOCK_PATIENCE)) {
@@ -42,6 +43,7 @@ public final class Installer {
     }
 
     /** Installs; throws {@link InstallConflictException} (having changed nothing) when a unit is not its own. */
+    @SuppressWarnings("try") // the lock is held for the block, not used in it
     public InstallReport apply(InstallRequest req) throws IOException {
         InstallLayout layout = new InstallLayout(req.root());
         if (!ops.exists(layout.manifestDir())) {
