@@ -45,6 +45,8 @@ public final class Jobgen implements Runnable {
         cl.addSubcommand(new RenderCommand(ctx));
         cl.addSubcommand(new ValidateCommand(ctx));
         cl.addSubcommand(new TimespanCommand(ctx));
+        cl.addSubcommand(new CalendarCommand(ctx));
+        cl.addSubcommand(new NextCommand(ctx));
         cl.addSubcommand(new InstallCommand(ctx));
         cl.setOut(ctx.out());
         cl.setErr(ctx.err());
