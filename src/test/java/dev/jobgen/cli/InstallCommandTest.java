@@ -8,12 +8,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.common.jimfs.Configuration;
 import com.google.common.jimfs.Jimfs;
-import dev.jobgen.cli.TimespanCommandTest.Run;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.FileSystem;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -30,9 +30,8 @@ class InstallCommandTest {
     Path root;
     Path catalogue;
 
-    // the CLI runner of the timespan tests: one factory, string writers, the real file system
-    private static Run jobgen(String... args) {
-        return TimespanCommandTest.jobgen(args);
+    private static CliRun jobgen(String... args) {
+        return CliRun.of(Clock.systemUTC(), Map.of(), args);
     }
 
     @BeforeEach
@@ -44,13 +43,13 @@ class InstallCommandTest {
         }
     }
 
-    private Run install(String... extra) {
+    private CliRun install(String... extra) {
         List<String> args = new java.util.ArrayList<>(List.of("install", catalogue.toString(), "--root", root.toString()));
         args.addAll(List.of(extra));
         return jobgen(args.toArray(String[]::new));
     }
 
-    private static JsonNode json(Run run) throws IOException {
+    private static JsonNode json(CliRun run) throws IOException {
         return JSON.readTree(run.out());
     }
 
@@ -66,7 +65,7 @@ class InstallCommandTest {
 
     @Test
     void installsWhatRenderRendersThenReportsNoChange() throws IOException {
-        Run first = install("--format", "json", "--no-systemctl");
+        CliRun first = install("--format", "json", "--no-systemctl");
         assertEquals(0, first.status(), first.err());
         JsonNode report = json(first);
         assertTrue(report.get("changed").asBoolean());
@@ -79,10 +78,10 @@ class InstallCommandTest {
         assertTrue(Files.readString(root.resolve("var/lib/jobgen/installed/backups.manifest")).contains("jobgen-db-backup.timer\n"),
                 "the owner defaults to the catalogue's file name");
 
-        Run second = install("--format", "json");
+        CliRun second = install("--format", "json");
         assertFalse(json(second).get("changed").asBoolean());
         assertEquals(5, json(second).get("unchanged").size());
-        Run check = install("--check");
+        CliRun check = install("--check");
         assertEquals(0, check.status(), check.out());
     }
 
@@ -98,13 +97,13 @@ class InstallCommandTest {
         Map<String, String> before = dir(root.resolve("etc/systemd/system"));
         Files.writeString(catalogue, Files.readString(catalogue).replace("Archive rotated logs", "Archive old logs"));
 
-        Run check = install("--check", "--diff");
+        CliRun check = install("--check", "--diff");
 
         assertEquals(1, check.status(), check.err());
         assertTrue(check.out().contains("-Description=Archive rotated logs\n+Description=Archive old logs\n"), check.out());
         assertTrue(check.out().contains("would write " + root.resolve("etc/systemd/system/jobgen-log-archive.service")), check.out());
         assertEquals(before, dir(root.resolve("etc/systemd/system")));
-        Run json = install("--check", "--format", "json");
+        CliRun json = install("--check", "--format", "json");
         assertEquals(1, json.status());
         assertEquals(List.of("jobgen-log-archive.service", "jobgen-log-archive.timer"),
                 JSON.convertValue(json(json).get("written"), List.class));
@@ -116,7 +115,7 @@ class InstallCommandTest {
         Files.createDirectories(foreign.getParent());
         Files.writeString(foreign, "[Timer]\nOnCalendar=hourly\n");
 
-        Run refused = install();
+        CliRun refused = install();
 
         assertEquals(1, refused.status());
         assertEquals("jobgen: refusing to overwrite " + foreign + ": it was not installed by catalogue 'backups'",
@@ -129,14 +128,14 @@ class InstallCommandTest {
 
     @Test
     void usageMistakesExitTwo() {
-        Run noRoot = jobgen("install", catalogue.toString(), "--root", tmp.resolve("missing").toString());
+        CliRun noRoot = jobgen("install", catalogue.toString(), "--root", tmp.resolve("missing").toString());
         assertEquals(2, noRoot.status());
         assertTrue(noRoot.err().contains("not a directory"), noRoot.err());
-        Run badOwner = install("--owner", "Ops Team");
+        CliRun badOwner = install("--owner", "Ops Team");
         assertEquals(2, badOwner.status());
         assertTrue(badOwner.err().contains("invalid owner name 'Ops Team'"), badOwner.err());
         assertEquals(2, install("--format", "github").status());
-        Run missing = jobgen("install", tmp.resolve("nope.yaml").toString(), "--root", root.toString());
+        CliRun missing = jobgen("install", tmp.resolve("nope.yaml").toString(), "--root", root.toString());
         assertEquals(1, missing.status());
         assertTrue(missing.err().contains("no such file"), missing.err());
     }
