@@ -127,6 +127,18 @@ class InstallCommandTest {
     }
 
     @Test
+    void theProvisioningExamplesCataloguesAreCleanAndTheTestCopyIsTheirs() throws IOException {
+        Path examples = dev.jobgen.testing.GoldenFiles.projectDir().resolve("examples");
+        Path ansible = examples.resolve("ansible/catalogues/backups.yaml");
+        Path puppet = examples.resolve("puppet/catalogues/backups.yaml");
+        for (Path example : List.of(ansible, puppet)) {
+            CliRun validate = jobgen("validate", "--strict", example.toString());
+            assertEquals(0, validate.status(), validate.err());
+        }
+        assertEquals(Files.readString(ansible), Files.readString(catalogue), "src/test/resources/install/backups.yaml is a copy");
+    }
+
+    @Test
     void usageMistakesExitTwo() {
         CliRun noRoot = jobgen("install", catalogue.toString(), "--root", tmp.resolve("missing").toString());
         assertEquals(2, noRoot.status());
