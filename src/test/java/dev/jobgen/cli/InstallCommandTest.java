@@ -139,6 +139,15 @@ class InstallCommandTest {
     }
 
     @Test
+    void anUnwritableRootIsOneLineNamingThePath() throws IOException {
+        Files.writeString(root.resolve("var"), "a file where a directory should be\n");
+        CliRun run = install();
+        assertEquals(1, run.status());
+        assertEquals("jobgen: install into " + root + " failed: " + root.resolve("var/lib/jobgen") + ": Not a directory",
+                run.err().strip());
+    }
+
+    @Test
     void usageMistakesExitTwo() {
         CliRun noRoot = jobgen("install", catalogue.toString(), "--root", tmp.resolve("missing").toString());
         assertEquals(2, noRoot.status());
