@@ -23,7 +23,7 @@ generate() {
             if (i % 3 == 0) printf "    every: %dmin\n", 5 + i % 55
             else printf "    schedule: \"*-*-* %02d:%02d:00\"\n    timezone: %s\n    jitter: 5min\n", i % 24, (i * 7) % 60, zones[1 + i % 4]
             if (i % 2 == 0) printf "    lock: node\n"
-            if (i % 5 == 1) printf "    idempotent: period\n    retry: { attempts: 3, delay: 30s, backoff: 2 }\n"
+            if (i % 5 == 1 && i % 3 != 0) printf "    idempotent: period\n    retry: { attempts: 3, delay: 30s, backoff: 2 }\n"
             if (i % 4 == 0) printf "    sandbox: strict\n    writable-paths: [/srv/data/%d]\n", i
             if (i % 6 == 1) printf "    heartbeat: { provider: healthchecks, url-file: /etc/jobgen/hc/%d.url }\n", i
             printf "    environment: { JOB_INDEX: \"%d\" }\n", i

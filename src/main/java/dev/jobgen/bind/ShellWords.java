@@ -9,14 +9,14 @@ import java.util.List;
  * (pipes, redirects, {@code $}, globs, {@code ;}, comments) is refused rather than passed on
  * literally, because the user almost certainly meant a shell: they should write {@code script:}.
  */
-final class ShellWords {
+public final class ShellWords {
     private static final String OPERATORS = "|&;<>()`";
     private static final String GLOBS = "*?[";
 
     private ShellWords() {}
 
     /** A refusal, with the 0-based index of the offending character. */
-    static final class SplitException extends Exception {
+    public static final class SplitException extends Exception {
         private static final long serialVersionUID = 1L;
         final int index;
 
@@ -24,9 +24,13 @@ final class ShellWords {
             super(message);
             this.index = index;
         }
+
+        public int index() {
+            return index;
+        }
     }
 
-    static List<String> split(String text) throws SplitException {
+    public static List<String> split(String text) throws SplitException {
         List<String> words = new ArrayList<>();
         StringBuilder word = new StringBuilder();
         boolean inWord = false;

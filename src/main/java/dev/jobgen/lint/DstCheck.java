@@ -1,7 +1,5 @@
 package dev.jobgen.lint;
 
-import dev.jobgen.diag.DiagnosticCode;
-import dev.jobgen.diag.Diagnostics;
 import dev.jobgen.model.Job;
 import dev.jobgen.time.CalendarException;
 import dev.jobgen.time.CalendarSpec;
@@ -35,9 +33,12 @@ final class DstCheck {
 
     private DstCheck() {}
 
-    static void check(Job job, List<CalendarSpec> specs, Optional<Long> gap, Instant now, Diagnostics diagnostics) {
+    /** The zone and the dates, as the warning prints them. */
+    record Finding(String zone, String findings) {}
+
+    static Optional<Finding> check(Job job, List<CalendarSpec> specs, Optional<Long> gap, Instant now) {
         if (specs.isEmpty() || gap.isEmpty() || gap.get() < MIN_GAP_MICROS) {
-            return;
+            return Optional.empty();
         }
         List<String> findings = new ArrayList<>();
         String zoneName = null;
@@ -60,11 +61,12 @@ final class DstCheck {
             zoneName = name.get();
             findings.addAll(inspect(zone, wall, spec, now));
         }
-        if (!findings.isEmpty()) {
-            String shown = String.join("; ", findings.subList(0, Math.min(SHOWN, findings.size())))
-                    + (findings.size() > SHOWN ? "; and " + (findings.size() - SHOWN) + " more" : "");
-            diagnostics.warning(DiagnosticCode.DST_TRANSITION, job.at("schedule"), job.name(), zoneName, shown);
+        if (findings.isEmpty()) {
+            return Optional.empty();
         }
+        String shown = String.join("; ", findings.subList(0, Math.min(SHOWN, findings.size())))
+                + (findings.size() > SHOWN ? "; and " + (findings.size() - SHOWN) + " more" : "");
+        return Optional.of(new Finding(zoneName, shown));
     }
 
     private static List<String> inspect(ZoneId zone, CalendarSpec wall, CalendarSpec real, Instant now) {

@@ -24,7 +24,7 @@ import java.util.TreeMap;
  * cheap for catalogues of thousands of jobs).
  */
 public final class ScheduleLints {
-    static final int GAP_SAMPLE = 64;
+    static final int GAP_SAMPLE = 32;
     static final Duration HERD_WINDOW = Duration.ofDays(1);
     public static final int DEFAULT_HERD_THRESHOLD = 10;
 
@@ -32,18 +32,21 @@ public final class ScheduleLints {
 
     public static void check(List<Catalogue> catalogues, Instant now, int herdThreshold, Diagnostics diagnostics) {
         Map<Instant, List<Job>> starts = new TreeMap<>();
+        // catalogues repeat schedules ("daily", "hourly"...): each distinct one is analysed once
+        Map<List<String>, Analysis> analyses = new HashMap<>();
         for (Catalogue catalogue : catalogues) {
             for (Job job : catalogue.jobs()) {
-                List<CalendarSpec> specs = Elapses.specs(job);
-                Optional<Long> gap = shortestGap(job, specs, now);
+                Analysis a = analyses.computeIfAbsent(job.schedule().calendarExpressions(), k -> analyse(job, now));
+                Optional<Long> gap = job.schedule() instanceof Schedule.Every every
+                        ? Optional.of(every.interval().saturatedMicros()) : a.gap();
                 gap.ifPresent(g -> overlap(job, g, diagnostics));
                 gap.ifPresent(g -> jitter(job, g, diagnostics));
                 if (job.retry().retries() && !job.idempotent()) {
                     diagnostics.warning(DiagnosticCode.RETRY_NOT_IDEMPOTENT, job.at("retry"), job.name());
                 }
-                DstCheck.check(job, specs, gap, now, diagnostics);
+                a.dst().ifPresent(d -> diagnostics.warning(DiagnosticCode.DST_TRANSITION, job.at("schedule"), job.name(), d.zone(), d.findings()));
                 if (job.jitter().filter(j -> j.usec() != 0).isEmpty()) {
-                    for (Instant t : Elapses.upcoming(specs, now, now.plus(HERD_WINDOW), 24 * 60)) {
+                    for (Instant t : a.nextDay()) {
                         starts.computeIfAbsent(t, k -> new ArrayList<>()).add(job);
                     }
                 }
@@ -52,11 +55,20 @@ public final class ScheduleLints {
         herd(starts, herdThreshold, diagnostics);
     }
 
-    private static Optional<Long> shortestGap(Job job, List<CalendarSpec> specs, Instant now) {
-        if (job.schedule() instanceof Schedule.Every every) {
-            return Optional.of(every.interval().saturatedMicros());
+    /** What the engine says about one schedule: its shortest gap, its DST trouble, its next day of elapses. */
+    private record Analysis(Optional<Long> gap, Optional<DstCheck.Finding> dst, List<Instant> nextDay) {}
+
+    private static Analysis analyse(Job job, Instant now) {
+        List<CalendarSpec> specs = Elapses.specs(job);
+        if (specs.isEmpty()) {
+            return new Analysis(Optional.empty(), Optional.empty(), List.of());
         }
-        return Elapses.shortestGapMicros(Elapses.upcoming(specs, now, now.plus(Duration.ofDays(366)), GAP_SAMPLE));
+        List<Instant> sample = Elapses.upcoming(specs, now, now.plus(Duration.ofDays(366)), GAP_SAMPLE);
+        Optional<Long> gap = Elapses.shortestGapMicros(sample);
+        List<Instant> day = sample.size() < GAP_SAMPLE || !sample.get(sample.size() - 1).isBefore(now.plus(HERD_WINDOW))
+                ? sample.stream().filter(t -> t.isBefore(now.plus(HERD_WINDOW))).toList()
+                : Elapses.upcoming(specs, now, now.plus(HERD_WINDOW), 24 * 60);
+        return new Analysis(gap, DstCheck.check(job, specs, gap, now), day);
     }
 
     /** The longest a run can take: every attempt at its timeout, plus the delays between them. */

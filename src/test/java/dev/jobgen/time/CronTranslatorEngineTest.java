@@ -50,6 +50,9 @@ class CronTranslatorEngineTest {
             for (String line : lines) {
                 // the zone comes from the suffix (Berlin) or from the node (UTC): parse with UTC as local zone
                 CalendarSpec spec = CalendarSpec.parse(line, UTC);
+                if (!spec.normalized().equals(line)) {
+                    eq.fail("'" + cron + "': we wrote '" + line + "', the engine normalizes it to '" + spec.normalized() + "'");
+                }
                 Instant t = start.minusSeconds(1);
                 for (Optional<Instant> next = spec.next(t); next.isPresent() && next.get().isBefore(end);
                         next = spec.next(next.get())) {
