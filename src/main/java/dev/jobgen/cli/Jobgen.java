@@ -51,6 +51,7 @@ public final class Jobgen implements Runnable {
         cl.addSubcommand(new HistoryCommand(ctx));
         cl.addSubcommand(new NotifyCommand(ctx));
         cl.addSubcommand(new ImportCrontabCommand(ctx));
+        cl.addSubcommand(new InstallCommand(ctx));
         cl.setOut(ctx.out());
         cl.setErr(ctx.err());
         cl.setExecutionExceptionHandler(new ErrorHandler(ctx));
