@@ -101,6 +101,11 @@ public final class CalendarCommand implements Callable<Integer> {
     }
 
     static Instant parseBase(String text) {
+        return parseInstant("--base-time", text);
+    }
+
+    /** An ISO-8601 instant or {@code @EPOCH[.FRACTION]}, as {@code --base-time} and {@code --from} take it. */
+    static Instant parseInstant(String option, String text) {
         try {
             if (text.startsWith("@")) {
                 BigDecimal seconds = new BigDecimal(text.substring(1));
@@ -113,7 +118,7 @@ public final class CalendarCommand implements Callable<Integer> {
             }
             return OffsetDateTime.parse(text).toInstant();
         } catch (DateTimeException | NumberFormatException | ArithmeticException e) {
-            throw new UserError("--base-time: '" + text + "' is neither an ISO-8601 instant (2026-01-01T00:00:00Z)"
+            throw new UserError(option + ": '" + text + "' is neither an ISO-8601 instant (2026-01-01T00:00:00Z)"
                     + " nor @EPOCH[.FRACTION] with at most microseconds", 2);
         }
     }

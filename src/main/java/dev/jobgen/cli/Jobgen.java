@@ -42,7 +42,16 @@ public final class Jobgen implements Runnable {
     public static CommandLine commandLine(CliContext ctx) {
         CommandLine cl = new CommandLine(new Jobgen(ctx));
         // subcommands are registered here, one line each
+        cl.addSubcommand(new RenderCommand(ctx));
+        cl.addSubcommand(new ValidateCommand(ctx));
+        cl.addSubcommand(new TimespanCommand(ctx));
         cl.addSubcommand(new CalendarCommand(ctx));
+        cl.addSubcommand(new NextCommand(ctx));
+        cl.addSubcommand(new StatusCommand(ctx));
+        cl.addSubcommand(new HistoryCommand(ctx));
+        cl.addSubcommand(new NotifyCommand(ctx));
+        cl.addSubcommand(new ImportCrontabCommand(ctx));
+        cl.addSubcommand(new InstallCommand(ctx));
         cl.setOut(ctx.out());
         cl.setErr(ctx.err());
         cl.setExecutionExceptionHandler(new ErrorHandler(ctx));

@@ -1,12 +1,75 @@
 package dev.jobgen.runner;
 
-/** {@code jobgen run [flags] -- COMMAND...}: the wrapper runner that units call. */
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code jobgen run [flags] -- COMMAND...}: the wrapper runner that units call. Reached from
+ * {@code Main} before any CLI class loads; it loads no picocli, YAML or template classes.
+ */
 public final class RunnerMain {
     private RunnerMain() {}
 
     /** Runs the runner with the full argument vector (starting with "run"); returns the exit status. */
     public static int run(String[] args) {
-        System.err.println("jobgen run: not implemented yet");
-        return 2;
+        Map<String, String> env = System.getenv();
+        List<String> rest = Arrays.asList(args).subList(Math.min(1, args.length), args.length);
+        if (rest.size() == 1 && (rest.get(0).equals("--help") || rest.get(0).equals("-h"))) {
+            return usage();
+        }
+        RunnerConfig config;
+        PeriodSource periods;
+        try {
+            config = RunnerArgs.parse(rest, env);
+            if (config.lock() instanceof LockScope.Cluster) {
+                throw new UsageException("--lock cluster is not supported by this build (no cluster coordinator)");
+            }
+            periods = SchedulePeriods.open(config.schedules(), config.stateDir(), env, Instant.now());
+        } catch (UsageException e) {
+            System.err.println("jobgen run: " + e.getMessage() + " (jobgen run --help lists the flags)");
+            return 2;
+        } catch (RuntimeException e) {
+            System.err.println("jobgen run: internal error: " + e);
+            return 1;
+        }
+        Console console = new Console(new FileOutputStream(FileDescriptor.out), new FileOutputStream(FileDescriptor.err),
+                config.logTail());
+        Signals signals = new Signals();
+        signals.install();
+        ProcessGroup group = ProcessGroup.locate();
+        if (!group.isolated()) {
+            console.note("warning: setsid not found: the command shares the runner's process group");
+        }
+        try {
+            return new Runner(config, periods, Clock.systemUTC(), env, console, signals, group, HostName.of(env)).run();
+        } catch (IOException e) {
+            console.note("error: " + e.getMessage());
+            return 1;
+        } catch (RuntimeException e) {
+            console.note("internal error: " + e);
+            return 1;
+        }
+    }
+
+    private static int usage() {
+        try (InputStream in = RunnerMain.class.getResourceAsStream("/runner-usage.txt")) {
+            if (in == null) {
+                System.err.println("jobgen run: usage text missing from this build");
+                return 1;
+            }
+            System.out.write(in.readAllBytes());
+            System.out.flush();
+            return 0;
+        } catch (IOException e) {
+            System.err.println("jobgen run: " + e.getMessage());
+            return 1;
+        }
     }
 }

@@ -11,9 +11,12 @@ public record TimeSpan(long usec) {
     public static final TimeSpan INFINITY = new TimeSpan(-1L);
     public static final TimeSpan ZERO = new TimeSpan(0L);
 
-    /** Parses like {@code systemd-analyze timespan}; a bare number means seconds. */
+    /**
+     * Parses like {@code systemd-analyze timespan}; a bare number means seconds. The exception
+     * names the 0-based index of the offending part.
+     */
     public static TimeSpan parse(String text) throws TimeSpanException {
-        throw new UnsupportedOperationException("TimeSpan.parse is implemented by the time-span work");
+        return TimeSpanParser.parse(text);
     }
 
     public static TimeSpan ofSeconds(long seconds) {
@@ -26,7 +29,7 @@ public record TimeSpan(long usec) {
 
     /** systemd's "Human" form, e.g. {@code 1h 30min}. */
     public String normalized() {
-        throw new UnsupportedOperationException("TimeSpan.normalized is implemented by the time-span work");
+        return HumanSpan.format(usec);
     }
 
     /** The microseconds as an unsigned decimal number. */

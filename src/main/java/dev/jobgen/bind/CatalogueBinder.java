@@ -1,0 +1,92 @@
+package dev.jobgen.bind;
+
+import dev.jobgen.diag.DiagnosticCode;
+import dev.jobgen.diag.Diagnostics;
+import dev.jobgen.load.YNode;
+import dev.jobgen.model.Catalogue;
+import dev.jobgen.model.Job;
+import dev.jobgen.model.SystemdVersion;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** The top level of a catalogue: format version, unit prefix, target, defaults and the jobs. */
+public final class CatalogueBinder {
+    static final Set<String> KEYS = Set.of("jobgen", "unit-prefix", "target", "defaults", "jobs", "runner-path");
+    private static final Set<String> TARGET_KEYS = Set.of("systemd", "distro");
+    private static final Pattern PREFIX = Pattern.compile("[a-zA-Z0-9_.-]*");
+
+    private CatalogueBinder() {}
+
+    /**
+     * Binds one loaded catalogue; empty when it has errors (all of them reported). {@code now}
+     * is the instant schedules must still elapse after.
+     */
+    public static Optional<Catalogue> bind(CatalogueSource source, YNode root, Instant now, Diagnostics diagnostics) {
+        Optional<YNode.Mapping> top = Fields.asMap(root, "the catalogue", diagnostics);
+        if (top.isEmpty()) {
+            return Optional.empty();
+        }
+        Diagnostics local = new Diagnostics();
+        Fields f = Fields.of(top.get(), "the catalogue", KEYS, local);
+        checkFormat(f);
+        String prefix = f.string("unit-prefix").orElse(Catalogue.DEFAULT_PREFIX);
+        if (!PREFIX.matcher(prefix).matches()) {
+            local.error(DiagnosticCode.INVALID_UNIT_PREFIX, f.valueAt("unit-prefix"), prefix,
+                    "use letters, digits, '_', '.' and '-' only");
+        }
+        SystemdVersion target = f.map("target").map(t -> target(t, local)).orElse(SystemdVersion.DEFAULT);
+        String runner = f.string("runner-path").orElse(Catalogue.DEFAULT_RUNNER);
+        if (!runner.startsWith("/")) {
+            local.error(DiagnosticCode.RELATIVE_PATH, f.valueAt("runner-path"), "runner-path", runner);
+        }
+        YNode.Mapping defaults = f.map("defaults").orElse(new YNode.Mapping(f.at(), List.of()));
+        Fields.of(defaults, "defaults", JobBinder.KEYS, local);
+        List<Job> jobs = new ArrayList<>();
+        Optional<YNode.Mapping> jobsMap = f.map("jobs");
+        if (jobsMap.isEmpty() && !f.has("jobs")) {
+            local.warning(DiagnosticCode.NO_JOBS, f.at());
+        }
+        for (YNode.Entry entry : jobsMap.map(YNode.Mapping::entries).orElse(List.of())) {
+            Fields.asMap(entry.value(), entry.key(), local)
+                    .map(job -> Defaults.merge(defaults, job, JobBinder.KEYS))
+                    .flatMap(job -> new JobBinder(entry.key(), entry.keyAt(), prefix, target, now, local).bind(job))
+                    .ifPresent(jobs::add);
+        }
+        diagnostics.addAll(local);
+        if (local.hasErrors()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Catalogue(source.name(), source.sourcePath(), prefix, target, runner, jobs));
+    }
+
+    private static void checkFormat(Fields f) {
+        if (!f.has("jobgen")) {
+            f.diagnostics().errorWithHint(DiagnosticCode.MISSING_KEY, f.at(), "start the catalogue with 'jobgen: 1'", "jobgen", "");
+            return;
+        }
+        f.scalar("jobgen").filter(s -> !s.text().equals("1")).ifPresent(s ->
+                f.diagnostics().error(DiagnosticCode.UNSUPPORTED_FORMAT, s.at(), s.text()));
+    }
+
+    static SystemdVersion target(YNode.Mapping map, Diagnostics diagnostics) {
+        Fields t = Fields.of(map, "target", TARGET_KEYS, diagnostics);
+        if (t.has("systemd") && t.has("distro")) {
+            diagnostics.error(DiagnosticCode.INVALID_TARGET, t.keyAt("distro"), "give either 'systemd' or 'distro', not both");
+            return SystemdVersion.DEFAULT;
+        }
+        if (t.has("distro")) {
+            String distro = t.string("distro").orElse("");
+            Optional<SystemdVersion> v = SystemdVersion.forDistro(distro);
+            if (v.isEmpty()) {
+                diagnostics.errorWithHint(DiagnosticCode.INVALID_TARGET, t.valueAt("distro"),
+                        "known distros: " + String.join(", ", SystemdVersion.distros()), "unknown distro '" + distro + "'");
+            }
+            return v.orElse(SystemdVersion.DEFAULT);
+        }
+        return t.integer("systemd", SystemdVersion.OLDEST_SUPPORTED, 999).map(SystemdVersion::of).orElse(SystemdVersion.DEFAULT);
+    }
+}

@@ -1,0 +1,168 @@
+package dev.jobgen.bind;
+
+import dev.jobgen.diag.DiagnosticCode;
+import dev.jobgen.diag.Diagnostics;
+import dev.jobgen.diag.SourcePosition;
+import dev.jobgen.load.YNode;
+import dev.jobgen.model.Command;
+import dev.jobgen.model.Job;
+import dev.jobgen.model.Schedule;
+import dev.jobgen.model.SystemdVersion;
+import dev.jobgen.plan.SystemdEscaper;
+import dev.jobgen.time.TimeSpan;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * One job: identity, command and the plain settings; schedules, runner options and the
+ * execution environment have binders of their own. Defaults of the catalogue format live here.
+ */
+final class JobBinder {
+    static final Set<String> KEYS = Set.of("description", "command", "script", "schedule", "cron", "every",
+            "timezone", "jitter", "accuracy", "catch-up", "timeout", "retry", "permanent-exit-codes", "lock",
+            "on-busy", "cluster", "idempotent", "heartbeat", "on-failure", "alert-after", "user", "group",
+            "working-directory", "environment", "environment-file", "resources", "sandbox", "writable-paths",
+            "enabled", "metrics-dir");
+
+    private final String name;
+    private final SourcePosition at;
+    private final String prefix;
+    private final SystemdVersion target;
+    private final Diagnostics diagnostics;
+    private final Instant now;
+
+    JobBinder(String name, SourcePosition at, String prefix, SystemdVersion target, Instant now, Diagnostics diagnostics) {
+        this.now = now;
+        this.name = name;
+        this.at = at;
+        this.prefix = prefix;
+        this.target = target;
+        this.diagnostics = diagnostics;
+    }
+
+    Optional<Job> bind(YNode.Mapping map) {
+        Diagnostics local = new Diagnostics();
+        Names.jobNameProblem(name, prefix).ifPresent(p -> local.error(DiagnosticCode.INVALID_JOB_NAME, at, name, p));
+        Fields f = Fields.of(map, "job '" + name + "'", KEYS, local);
+        Optional<String> description = f.scalar("description").filter(s -> representable(s, "description", local)).map(YNode.Scalar::text);
+        Optional<Command> command = command(f);
+        Optional<String> timezone = ScheduleBinder.timezone(f);
+        Optional<Schedule> schedule = new ScheduleBinder(name, f, timezone, now).bind();
+        Optional<TimeSpan> jitter = f.span("jitter");
+        TimeSpan accuracy = f.span("accuracy").orElse(Job.DEFAULT_ACCURACY);
+        boolean catchUp = f.bool("catch-up").orElse(true);
+        TimeSpan timeout = f.span("timeout").orElse(Job.DEFAULT_TIMEOUT);
+        if (timeout.usec() == 0) {
+            local.error(DiagnosticCode.INVALID_VALUE, f.valueAt("timeout"), "timeout", "must be longer than 0 (use 'infinity' for no limit)");
+        }
+        // every field is read before any error is acted on, so one run reports all of them
+        RunnerOptionsBinder r = new RunnerOptionsBinder(f);
+        var retry = r.retry();
+        var permanent = r.permanentExitCodes();
+        var lock = r.lock();
+        var onBusy = r.onBusy();
+        var clusterUrlFile = r.clusterUrlFile();
+        var onUnavailable = r.onUnavailable();
+        var idempotent = r.idempotent();
+        var heartbeat = r.heartbeat();
+        var onFailure = r.onFailure();
+        var alertAfter = r.alertAfter();
+        ExecutionBinder x = new ExecutionBinder(f, target.number());
+        var user = x.user();
+        var group = x.group();
+        var workingDirectory = x.workingDirectory();
+        var environment = x.environment();
+        var environmentFiles = x.environmentFiles();
+        var resources = x.resources();
+        var sandbox = x.sandbox();
+        var metricsDir = x.metricsDir();
+        boolean enabled = f.bool("enabled").orElse(true);
+        Job job = null;
+        if (!local.hasErrors() && command.isPresent() && schedule.isPresent()) {
+            job = new Job(name, at, description, command.get(), schedule.get(), timezone, jitter, accuracy, catchUp,
+                    timeout, retry, permanent, lock, onBusy, clusterUrlFile, onUnavailable, idempotent, heartbeat,
+                    onFailure, alertAfter, user, group, workingDirectory, environment, environmentFiles, resources,
+                    sandbox, metricsDir, enabled, f.keyPositions());
+            new JobChecks(job, f, target, local).check();
+        }
+        diagnostics.addAll(local);
+        return local.hasErrors() ? Optional.empty() : Optional.ofNullable(job);
+    }
+
+    private Optional<Command> command(Fields f) {
+        boolean hasCommand = f.has("command");
+        boolean hasScript = f.has("script");
+        if (hasCommand && hasScript) {
+            f.diagnostics().errorWithHint(DiagnosticCode.INVALID_COMMAND, f.keyAt("script"),
+                    "keep either 'command' (an argv) or 'script' (run with /bin/sh -e)", "a job has either 'command' or 'script', not both");
+            return Optional.empty();
+        }
+        if (hasScript) {
+            return f.scalar("script").filter(s -> representable(s, "script", f.diagnostics())).map(s -> new Command.Script(s.text()));
+        }
+        if (!hasCommand) {
+            f.diagnostics().errorWithHint(DiagnosticCode.MISSING_KEY, at, "give 'command: [/path/to/program, args...]' or 'script: |'",
+                    "command", " in job '" + name + "'");
+            return Optional.empty();
+        }
+        return argv(f, "command").map(Command.Argv::new);
+    }
+
+    /** An argv from a list, or from a string split with POSIX quoting; the program must be an absolute path. */
+    static Optional<List<String>> argv(Fields f, String key) {
+        YNode node = f.node(key).orElseThrow();
+        List<String> args = new ArrayList<>();
+        SourcePosition first = node.at();
+        if (node instanceof YNode.Scalar s) {
+            try {
+                args.addAll(ShellWords.split(s.text()));
+            } catch (ShellWords.SplitException e) {
+                f.diagnostics().errorWithHint(DiagnosticCode.INVALID_COMMAND, s.charAt(e.index),
+                        "write the command as a list, or use 'script:' for shell syntax", e.getMessage());
+                return Optional.empty();
+            }
+        } else {
+            Optional<List<YNode.Scalar>> items = f.scalars(key, false);
+            if (items.isEmpty()) {
+                return Optional.empty();
+            }
+            for (YNode.Scalar item : items.get()) {
+                if (!representable(item, key, f.diagnostics())) {
+                    return Optional.empty();
+                }
+                args.add(item.text());
+            }
+            if (!items.get().isEmpty()) {
+                first = items.get().get(0).at();
+            }
+        }
+        if (args.isEmpty()) {
+            f.diagnostics().error(DiagnosticCode.INVALID_COMMAND, node.at(), "the command is empty");
+            return Optional.empty();
+        }
+        Optional<String> programProblem = SystemdEscaper.programProblem(args.get(0));
+        if (programProblem.isPresent()) {
+            String hint = args.get(0).startsWith("/") ? null
+                    : "write the program's full path, e.g. /usr/bin/" + args.get(0).replaceAll("[^A-Za-z0-9_.-]", "");
+            f.diagnostics().errorWithHint(DiagnosticCode.INVALID_COMMAND, first, hint, programProblem.get());
+            return Optional.empty();
+        }
+        for (String arg : args) {
+            Optional<String> problem = SystemdEscaper.problem(arg);
+            if (problem.isPresent()) {
+                f.diagnostics().error(DiagnosticCode.UNREPRESENTABLE_VALUE, node.at(), key, problem.get());
+                return Optional.empty();
+            }
+        }
+        return Optional.of(args);
+    }
+
+    static boolean representable(YNode.Scalar s, String key, Diagnostics diagnostics) {
+        Optional<String> problem = SystemdEscaper.problem(s.text());
+        problem.ifPresent(p -> diagnostics.error(DiagnosticCode.UNREPRESENTABLE_VALUE, s.at(), key, p));
+        return problem.isEmpty();
+    }
+}

@@ -1,0 +1,56 @@
+package dev.jobgen.bind;
+
+import dev.jobgen.diag.DiagnosticCode;
+import dev.jobgen.diag.Diagnostics;
+import dev.jobgen.model.Job;
+import dev.jobgen.model.LockSpec;
+import dev.jobgen.model.Schedule;
+import dev.jobgen.model.SystemdVersion;
+
+/** Rules that span several keys of one job (each key alone was already checked). */
+final class JobChecks {
+    private final Job job;
+    private final Fields f;
+    private final SystemdVersion target;
+    private final Diagnostics diagnostics;
+
+    JobChecks(Job job, Fields f, SystemdVersion target, Diagnostics diagnostics) {
+        this.job = job;
+        this.f = f;
+        this.target = target;
+        this.diagnostics = diagnostics;
+    }
+
+    void check() {
+        boolean monotonic = job.schedule() instanceof Schedule.Every
+                || job.schedule() instanceof Schedule.Cron c && c.atBoot();
+        if (job.idempotent() && monotonic) {
+            diagnostics.errorWithHint(DiagnosticCode.INVALID_VALUE, f.valueAt("idempotent"),
+                    "periods come from calendar schedules; use 'schedule:' or 'cron:'", "idempotent",
+                    "'period' needs a calendar schedule, but job '" + job.name() + "' runs on an interval");
+        }
+        if (job.lock() instanceof LockSpec.Cluster && job.clusterUrlFile().isEmpty()) {
+            diagnostics.errorWithHint(DiagnosticCode.MISSING_KEY, f.valueAt("lock"),
+                    "add 'cluster: {url-file: /etc/jobgen/cluster.url}'", "cluster.url-file", " for 'lock: cluster'");
+        }
+        if (!(job.lock() instanceof LockSpec.Cluster) && f.has("cluster")) {
+            diagnostics.errorWithHint(DiagnosticCode.INVALID_VALUE, f.keyAt("cluster"), "set 'lock: cluster' or drop 'cluster'",
+                    "cluster", "is only used with 'lock: cluster'");
+        }
+        if (job.onBusy().waitUpTo().isPresent() && job.lock() instanceof LockSpec.None) {
+            diagnostics.errorWithHint(DiagnosticCode.INVALID_VALUE, f.valueAt("on-busy"), "set 'lock:' or drop 'on-busy'",
+                    "on-busy", "has no effect without a lock");
+        }
+        if (job.jitter().isPresent() && job.jitter().get().isInfinite()) {
+            diagnostics.error(DiagnosticCode.INVALID_VALUE, f.valueAt("jitter"), "jitter", "must be finite");
+        }
+        if (f.has("alert-after") && job.onFailure().isEmpty()) {
+            diagnostics.errorWithHint(DiagnosticCode.INVALID_VALUE, f.keyAt("alert-after"), "add 'on-failure:' or drop 'alert-after'",
+                    "alert-after", "has no effect without 'on-failure'");
+        }
+        if (!target.atLeast(235) && job.usesRunner()) {
+            diagnostics.error(DiagnosticCode.NEEDS_NEWER_SYSTEMD, job.at(), "the runner's state directory (StateDirectory=)", "235",
+                    String.valueOf(target.number()));
+        }
+    }
+}

@@ -1,0 +1,179 @@
+package dev.jobgen.bind;
+
+import dev.jobgen.diag.DiagnosticCode;
+import dev.jobgen.load.YNode;
+import dev.jobgen.model.Heartbeat;
+import dev.jobgen.model.LockSpec;
+import dev.jobgen.model.OnBusy;
+import dev.jobgen.model.OnFailure;
+import dev.jobgen.model.RetryPolicy;
+import dev.jobgen.time.TimeSpan;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/** What the runner adds: retries, locks, period stamps, cluster claims, heartbeats and alerts. */
+final class RunnerOptionsBinder {
+    private static final Set<String> RETRY_KEYS = Set.of("attempts", "delay", "backoff", "max-delay");
+    private static final Set<String> CLUSTER_KEYS = Set.of("url-file", "on-unavailable");
+    private static final Set<String> HEARTBEAT_KEYS = Set.of("provider", "url", "url-file", "start-url", "failure-url", "log-tail");
+    private static final Set<String> ON_FAILURE_KEYS = Set.of("command", "webhook", "email");
+    static final long DEFAULT_LOG_TAIL = 10 * 1024;
+
+    private final Fields f;
+    private final Optional<Fields> cluster;
+
+    RunnerOptionsBinder(Fields f) {
+        this.f = f;
+        this.cluster = f.map("cluster").map(m -> Fields.of(m, "cluster", CLUSTER_KEYS, f.diagnostics()));
+    }
+
+    RetryPolicy retry() {
+        Optional<YNode.Mapping> map = f.map("retry");
+        if (map.isEmpty()) {
+            return RetryPolicy.NONE;
+        }
+        Fields r = Fields.of(map.get(), "retry", RETRY_KEYS, f.diagnostics());
+        int attempts = r.integer("attempts", 1, 100).orElse(3);
+        TimeSpan delay = r.span("delay").orElse(TimeSpan.ofSeconds(30));
+        double backoff = r.decimal("backoff", 1.0, 100.0).orElse(1.0);
+        Optional<TimeSpan> maxDelay = r.span("max-delay");
+        if (delay.isInfinite() || maxDelay.filter(TimeSpan::isInfinite).isPresent()) {
+            f.diagnostics().error(DiagnosticCode.INVALID_VALUE, r.valueAt("delay"), "retry", "delays must be finite");
+        }
+        return new RetryPolicy(attempts, delay, backoff, maxDelay);
+    }
+
+    List<Integer> permanentExitCodes() {
+        List<Integer> codes = new ArrayList<>();
+        for (YNode.Scalar s : f.scalars("permanent-exit-codes", false).orElse(List.of())) {
+            try {
+                int code = Integer.parseInt(s.text());
+                if (code < 1 || code > 255) {
+                    throw new NumberFormatException();
+                }
+                codes.add(code);
+            } catch (NumberFormatException e) {
+                f.diagnostics().error(DiagnosticCode.INVALID_VALUE, s.at(), "permanent-exit-codes", "exit codes are 1 to 255, found '" + s.text() + "'");
+            }
+        }
+        return codes.stream().distinct().sorted().toList();
+    }
+
+    LockSpec lock() {
+        return f.scalar("lock").map(s -> switch (s.text()) {
+            case "none" -> new LockSpec.None();
+            case "node" -> new LockSpec.Node();
+            case "cluster" -> new LockSpec.Cluster();
+            default -> {
+                if (!Names.isLockGroup(s.text())) {
+                    f.diagnostics().errorWithHint(DiagnosticCode.INVALID_VALUE, s.at(),
+                            "use none, node, cluster, or a group name like 'db-maintenance'", "lock", "'" + s.text() + "'");
+                }
+                yield (LockSpec) new LockSpec.Group(s.text());
+            }
+        }).orElse(new LockSpec.None());
+    }
+
+    OnBusy onBusy() {
+        return f.scalar("on-busy").map(s -> {
+            String text = s.text().trim();
+            if (text.equals("skip")) {
+                return OnBusy.SKIP;
+            }
+            if (text.startsWith("wait ")) {
+                YNode.Scalar span = new YNode.Scalar(s.charAt(5), text.substring(5).trim(), s.type(), false);
+                return Fields.span(span, "on-busy", f.diagnostics()).map(t -> new OnBusy(Optional.of(t))).orElse(OnBusy.SKIP);
+            }
+            f.diagnostics().errorWithHint(DiagnosticCode.INVALID_VALUE, s.at(), "write 'skip' or 'wait 5min'", "on-busy", "'" + text + "'");
+            return OnBusy.SKIP;
+        }).orElse(OnBusy.SKIP);
+    }
+
+    Optional<String> clusterUrlFile() {
+        return cluster.flatMap(c -> c.string("url-file").filter(p -> ExecutionBinder.absolute(c, "url-file", p)));
+    }
+
+    String onUnavailable() {
+        return cluster.flatMap(c -> c.scalar("on-unavailable"))
+                .map(s -> {
+                    if (!Set.of("fail", "run", "skip").contains(s.text())) {
+                        f.diagnostics().error(DiagnosticCode.INVALID_VALUE, s.at(), "on-unavailable", "use fail, run or skip");
+                    }
+                    return s.text();
+                }).orElse("fail");
+    }
+
+    boolean idempotent() {
+        return f.scalar("idempotent").map(s -> switch (s.text()) {
+            case "period" -> true;
+            case "none" -> false;
+            default -> {
+                f.diagnostics().error(DiagnosticCode.INVALID_VALUE, s.at(), "idempotent", "use 'none' or 'period'");
+                yield false;
+            }
+        }).orElse(false);
+    }
+
+    Optional<Heartbeat> heartbeat() {
+        return f.map("heartbeat").flatMap(m -> {
+            Fields h = Fields.of(m, "heartbeat", HEARTBEAT_KEYS, f.diagnostics());
+            Optional<Heartbeat.Provider> provider = h.scalar("provider").flatMap(s -> {
+                for (Heartbeat.Provider p : Heartbeat.Provider.values()) {
+                    if (p.id().equals(s.text().toLowerCase(Locale.ROOT))) {
+                        return Optional.of(p);
+                    }
+                }
+                h.diagnostics().error(DiagnosticCode.INVALID_VALUE, s.at(), "provider", "use healthchecks, cronitor or url");
+                return Optional.empty();
+            });
+            if (!h.has("provider")) {
+                h.diagnostics().error(DiagnosticCode.MISSING_KEY, h.at(), "provider", " in heartbeat");
+            }
+            if (h.has("url") == h.has("url-file")) {
+                h.diagnostics().errorWithHint(DiagnosticCode.MISSING_KEY, h.at(),
+                        "give exactly one of 'url' and 'url-file' (a file readable by the job's user, for secret URLs)", "url", " in heartbeat");
+                return Optional.empty();
+            }
+            Optional<String> url = h.string("url").filter(u -> isUrl(h, "url", u));
+            Optional<String> urlFile = h.string("url-file").filter(p -> ExecutionBinder.absolute(h, "url-file", p));
+            Optional<String> start = h.string("start-url").filter(u -> isUrl(h, "start-url", u));
+            Optional<String> failure = h.string("failure-url").filter(u -> isUrl(h, "failure-url", u));
+            long tail = h.scalar("log-tail").flatMap(s -> ExecutionBinder.size(s, "log-tail", h.diagnostics())).orElse(DEFAULT_LOG_TAIL);
+            if (provider.isEmpty() || (url.isEmpty() && urlFile.isEmpty())) {
+                return Optional.empty();
+            }
+            return Optional.of(new Heartbeat(provider.get(), url, urlFile, start, failure, tail));
+        });
+    }
+
+    Optional<OnFailure> onFailure() {
+        return f.map("on-failure").map(m -> {
+            Fields o = Fields.of(m, "on-failure", ON_FAILURE_KEYS, f.diagnostics());
+            Optional<List<String>> command = o.has("command") ? JobBinder.argv(o, "command") : Optional.empty();
+            Optional<String> webhook = o.string("webhook").filter(u -> isUrl(o, "webhook", u));
+            Optional<String> email = o.string("email").filter(e -> {
+                boolean ok = e.matches("[^@\\s]+@[^@\\s]+");
+                if (!ok) {
+                    o.diagnostics().error(DiagnosticCode.INVALID_VALUE, o.valueAt("email"), "email", "'" + e + "' is not an email address");
+                }
+                return ok;
+            });
+            return new OnFailure(command, webhook, email);
+        });
+    }
+
+    int alertAfter() {
+        return f.integer("alert-after", 1, 1000).orElse(1);
+    }
+
+    private static boolean isUrl(Fields f, String key, String value) {
+        boolean ok = value.startsWith("http://") || value.startsWith("https://");
+        if (!ok) {
+            f.diagnostics().error(DiagnosticCode.INVALID_VALUE, f.valueAt(key), key, "'" + value + "' is not an http:// or https:// URL");
+        }
+        return ok && JobBinder.representable(f.scalar(key).orElseThrow(), key, f.diagnostics());
+    }
+}

@@ -1,0 +1,90 @@
+package dev.jobgen.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import dev.jobgen.runner.HistoryReader;
+import dev.jobgen.runner.IsoInstant;
+import dev.jobgen.runner.RunRecord;
+import dev.jobgen.runner.RunRecordJson;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code jobgen history JOB}: the runs {@code jobgen run} recorded for a job, oldest first. */
+@Command(name = "history", description = "Shows the run history of a job (from runs.jsonl in its state directory).")
+public final class HistoryCommand implements Callable<Integer> {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final CliContext ctx;
+
+    @Parameters(index = "0", paramLabel = "JOB", description = "The job name.")
+    String job;
+
+    @Option(names = "--state-dir", paramLabel = "DIR", description = "The job's state directory (default: /var/lib/jobgen/JOB).")
+    String stateDir;
+
+    @Option(names = "--format", paramLabel = "FORMAT", description = "text (default) or json.")
+    OutputFormat format = OutputFormat.text;
+
+    @Option(names = "--limit", paramLabel = "N", description = "Show only the newest N runs (default 20; 0: all).")
+    int limit = 20;
+
+    public HistoryCommand(CliContext ctx) {
+        this.ctx = ctx;
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        if (!job.matches("[a-z0-9][a-z0-9_.-]*")) {
+            throw new UserError("'" + job + "' is not a job name", 2);
+        }
+        if (format == OutputFormat.github || limit < 0) {
+            throw new UserError(limit < 0 ? "--limit must not be negative" : "--format must be text or json", 2);
+        }
+        Path dir = ctx.fs().getPath(stateDir != null ? stateDir : "/var/lib/jobgen/" + job);
+        if (!Files.isDirectory(dir)) {
+            throw new UserError("no history for job '" + job + "': " + dir + " does not exist");
+        }
+        List<RunRecord> runs = HistoryReader.read(dir);
+        if (limit > 0 && runs.size() > limit) {
+            runs = runs.subList(runs.size() - limit, runs.size());
+        }
+        if (format == OutputFormat.json) {
+            ArrayNode array = JSON.createArrayNode();
+            for (RunRecord r : runs) {
+                array.add(JSON.readTree(RunRecordJson.toJson(r)));
+            }
+            ctx.out().println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(array));
+        } else if (runs.isEmpty()) {
+            ctx.out().println("no runs recorded for job '" + job + "' in " + dir);
+        } else {
+            printTable(runs);
+        }
+        ctx.out().flush();
+        return 0;
+    }
+
+    private void printTable(List<RunRecord> runs) {
+        String row = "%-20s  %10s  %-14s  %4s  %8s  %-20s  %s%n";
+        ctx.out().printf(Locale.ROOT, row, "START", "DURATION", "OUTCOME", "EXIT", "ATTEMPTS", "PERIOD", "RUN ID");
+        for (RunRecord r : runs) {
+            ctx.out().printf(Locale.ROOT, row, IsoInstant.format(r.start().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)),
+                    duration(r.durationMillis()), r.outcome().id(), r.exitCode(), r.attempts(),
+                    r.period().map(IsoInstant::format).orElse("-"), r.runId());
+        }
+    }
+
+    static String duration(long millis) {
+        if (millis < 10_000) {
+            return String.format(Locale.ROOT, "%.3fs", millis / 1000.0);
+        }
+        long s = millis / 1000;
+        return s < 3600 ? String.format(Locale.ROOT, "%dm%02ds", s / 60, s % 60)
+                : String.format(Locale.ROOT, "%dh%02dm%02ds", s / 3600, s / 60 % 60, s % 60);
+    }
+}

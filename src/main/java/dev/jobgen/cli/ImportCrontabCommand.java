@@ -1,0 +1,107 @@
+package dev.jobgen.cli;
+
+import dev.jobgen.migrate.CatalogueWriter;
+import dev.jobgen.migrate.CrontabImporter;
+import dev.jobgen.migrate.ImportMessage;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code jobgen import-crontab}: crontabs in, a catalogue out, and a warning for whatever does not carry over. */
+@Command(name = "import-crontab", mixinStandardHelpOptions = true,
+        description = {"Convert crontab files into a jobgen catalogue (YAML on stdout, or -o FILE).",
+                "Schedules keep cron's exact meaning; CRON_TZ/TZ, environment lines, MAILTO, RANDOM_DELAY,"
+                        + " 'flock -n FILE' prefixes and comments above a line are carried over.",
+                "What cannot be carried is reported as FILE:LINE: warning: ... on stderr.",
+                "Exit status: 0 converted, 1 a line could not be converted (or warnings with --strict), 2 usage."})
+public final class ImportCrontabCommand implements Callable<Integer> {
+    /** Whether lines carry a user name between schedule and command. */
+    enum UserField { auto, yes, no }
+
+    private final CliContext ctx;
+
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "User crontabs, /etc/crontab or /etc/cron.d files.")
+    List<String> files;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the catalogue to FILE instead of stdout.")
+    String output;
+
+    @Option(names = "--strict", description = "Fail (exit 1, nothing written) when anything cannot be carried over.")
+    boolean strict;
+
+    @Option(names = "--user-field", paramLabel = "auto|yes|no", defaultValue = "auto",
+            description = "Lines have a user field: yes, no, or auto (yes for /etc/crontab and files in a cron.d"
+                    + " directory). Default: ${DEFAULT-VALUE}.")
+    UserField userField;
+
+    public ImportCrontabCommand(CliContext ctx) {
+        this.ctx = ctx;
+    }
+
+    @Override
+    public Integer call() {
+        List<CrontabImporter.Source> sources = new ArrayList<>();
+        for (String file : files) {
+            sources.add(new CrontabImporter.Source(file, read(file), hasUserField(ctx.fs().getPath(file))));
+        }
+        CrontabImporter.Result result = CrontabImporter.importAll(sources);
+        for (ImportMessage m : result.messages()) {
+            ctx.err().println(m.format());
+        }
+        ctx.err().flush();
+        if (result.hasErrors() || (strict && result.hasWarnings())) {
+            return 1;
+        }
+        String yaml = CatalogueWriter.write(result.jobs(), files);
+        if (output == null) {
+            ctx.out().print(yaml);
+            ctx.out().flush();
+        } else {
+            write(ctx.fs().getPath(output), yaml);
+        }
+        return 0;
+    }
+
+    private boolean hasUserField(Path file) {
+        return switch (userField) {
+            case yes -> true;
+            case no -> false;
+            case auto -> {
+                Path abs = file.toAbsolutePath().normalize();
+                Path parent = abs.getParent();
+                yield abs.toString().equals("/etc/crontab")
+                        || (parent != null && parent.getFileName() != null && parent.getFileName().toString().equals("cron.d"));
+            }
+        };
+    }
+
+    private String read(String file) {
+        try {
+            return Files.readString(ctx.fs().getPath(file), StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new UserError(file + ": no such file");
+        } catch (IOException e) {
+            throw new UserError(file + ": cannot read: " + e.getMessage());
+        }
+    }
+
+    private static void write(Path target, String text) {
+        try {
+            Path dir = target.toAbsolutePath().getParent();
+            Path tmp = dir.resolve("." + target.getFileName() + ".tmp");
+            Files.writeString(tmp, text, StandardCharsets.UTF_8);
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UserError("cannot write " + target + ": " + e.getMessage());
+        }
+    }
+}

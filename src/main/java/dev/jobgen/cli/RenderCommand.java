@@ -1,0 +1,71 @@
+package dev.jobgen.cli;
+
+import dev.jobgen.compile.Compilation;
+import dev.jobgen.render.RenderedFile;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code jobgen render}: units to stdout or a directory, nothing else. */
+@Command(name = "render", mixinStandardHelpOptions = true,
+        description = {"Render the systemd units of the catalogues.",
+                "Without -o the units are printed, each after a '# /etc/systemd/system/NAME' line, as 'systemctl cat' shows them."})
+public final class RenderCommand implements Callable<Integer> {
+    private final CliContext ctx;
+
+    @Parameters(arity = "1..*", paramLabel = "CATALOGUE", description = "Catalogue files.")
+    List<String> catalogues;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "DIR", description = "Write the unit files into DIR (created if missing).")
+    String output;
+
+    @Mixin
+    CatalogueOptions options;
+
+    public RenderCommand(CliContext ctx) {
+        this.ctx = ctx;
+    }
+
+    @Override
+    public Integer call() {
+        Compilation compilation = new CatalogueReader(ctx).compile(catalogues, options);
+        new DiagnosticPrinter(ctx.fs()).print(compilation.diagnostics(), OutputFormat.text, ctx.err());
+        if (compilation.hasErrors()) {
+            return 1;
+        }
+        if (output == null) {
+            boolean first = true;
+            for (RenderedFile f : compilation.files()) {
+                ctx.out().print((first ? "" : "\n") + "# /etc/systemd/system/" + f.name() + "\n");
+                ctx.out().print(new String(f.content(), StandardCharsets.UTF_8));
+                first = false;
+            }
+            ctx.out().flush();
+            return 0;
+        }
+        write(compilation.files(), ctx.fs().getPath(output));
+        return 0;
+    }
+
+    private static void write(List<RenderedFile> files, Path dir) {
+        try {
+            Files.createDirectories(dir);
+            for (RenderedFile f : files) {
+                Path target = dir.resolve(f.name());
+                Path tmp = dir.resolve("." + f.name() + ".tmp");
+                Files.write(tmp, f.content());
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            }
+        } catch (IOException e) {
+            throw new UserError("cannot write to " + dir + ": " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,119 @@
+package dev.jobgen.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.jobgen.compile.Compilation;
+import dev.jobgen.model.Catalogue;
+import dev.jobgen.model.Job;
+import dev.jobgen.runner.HistoryReader;
+import dev.jobgen.runner.MetricsWriter;
+import dev.jobgen.runner.RunRecord;
+import dev.jobgen.status.HealthEvaluator;
+import dev.jobgen.status.JobStatus;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code jobgen status}: each job's health from its run history and its schedule; exit 1 when any
+ * job is failing, late or missed a run, so it can serve as a monitoring check.
+ */
+@Command(name = "status", mixinStandardHelpOptions = true,
+        description = {"Show each job's health: last outcome, last success, consecutive failures, next expected run,",
+                "and whether it is LATE or MISSED a run. Exit 1 when any job is FAILING, LATE or MISSED."})
+public final class StatusCommand implements Callable<Integer> {
+    private final CliContext ctx;
+
+    @Parameters(arity = "1..*", paramLabel = "CATALOGUE", description = "Catalogue files (as installed on this node).")
+    List<String> catalogues;
+
+    @Option(names = "--state-root", paramLabel = "DIR", defaultValue = "/var/lib/jobgen",
+            description = "Where the jobs' state directories live (default ${DEFAULT-VALUE}).")
+    String stateRoot;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text or json.")
+    OutputFormat format;
+
+    @Option(names = "--metrics-dir", paramLabel = "DIR",
+            description = "Also write Prometheus textfile metrics (jobgen_*.prom) for every job into DIR.")
+    String metricsDir;
+
+    @Mixin
+    CatalogueOptions options;
+
+    public StatusCommand(CliContext ctx) {
+        this.ctx = ctx;
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        if (format == OutputFormat.github) {
+            throw new UserError("--format takes text or json", 2);
+        }
+        Compilation compilation = new CatalogueReader(ctx).compile(catalogues, options);
+        new DiagnosticPrinter(ctx.fs()).print(compilation.diagnostics().stream().filter(d -> d.isError()).toList(),
+                OutputFormat.text, ctx.err());
+        if (compilation.hasErrors()) {
+            return 1;
+        }
+        List<JobStatus> statuses = new ArrayList<>();
+        for (Catalogue c : compilation.catalogues()) {
+            for (Job job : c.jobs()) {
+                Path dir = ctx.fs().getPath(stateRoot, job.name());
+                List<RunRecord> history = Files.isDirectory(dir) ? HistoryReader.read(dir) : List.of();
+                JobStatus status = HealthEvaluator.evaluate(job, history, ctx.clock().instant(), LocalZone.from(ctx.env()));
+                statuses.add(status);
+                if (metricsDir != null) {
+                    new MetricsWriter(ctx.fs().getPath(metricsDir)).write(job.name(), history, status.nextExpected());
+                }
+            }
+        }
+        if (format == OutputFormat.json) {
+            printJson(statuses);
+        } else {
+            printText(statuses);
+        }
+        return statuses.stream().anyMatch(s -> s.health().unhealthy()) ? 1 : 0;
+    }
+
+    private void printText(List<JobStatus> statuses) {
+        int width = Math.max(3, statuses.stream().mapToInt(s -> s.job().length()).max().orElse(3));
+        String format = "%-" + width + "s  %-10s  %-32s  %-20s  %-20s  %s%n";
+        ctx.out().printf(Locale.ROOT, format, "JOB", "STATUS", "LAST RUN", "LAST SUCCESS", "NEXT", "NOTES");
+        for (JobStatus s : statuses) {
+            String last = s.history().lastRun().map(r -> r.outcome().id() + " " + CalendarCommand.iso(r.start())).orElse("-");
+            String success = s.history().lastSuccess().map(r -> CalendarCommand.iso(r.start())).orElse("-");
+            String next = s.nextExpected().map(CalendarCommand::iso).orElse("-");
+            ctx.out().printf(Locale.ROOT, format, s.job(), s.health().label(), last, success, next, String.join("; ", s.reasons()));
+        }
+        ctx.out().flush();
+    }
+
+    private void printJson(List<JobStatus> statuses) throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        ArrayNode array = json.createArrayNode();
+        for (JobStatus s : statuses) {
+            ObjectNode o = array.addObject();
+            o.put("job", s.job());
+            o.put("status", s.health().label());
+            o.put("healthy", !s.health().unhealthy());
+            o.put("last_outcome", s.history().lastRun().map(r -> r.outcome().id()).orElse(null));
+            o.put("last_run", s.history().lastRun().map(r -> CalendarCommand.iso(r.start())).orElse(null));
+            o.put("last_success", s.history().lastSuccess().map(r -> CalendarCommand.iso(r.start())).orElse(null));
+            o.put("consecutive_failures", s.history().consecutiveFailures());
+            o.put("next_expected", s.nextExpected().map(CalendarCommand::iso).orElse(null));
+            s.reasons().forEach(o.putArray("reasons")::add);
+        }
+        ctx.out().println(json.writerWithDefaultPrettyPrinter().writeValueAsString(array));
+        ctx.out().flush();
+    }
+}

@@ -1,0 +1,46 @@
+package dev.jobgen.cli;
+
+import dev.jobgen.compile.Compilation;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code jobgen validate}: the CI gate. Exit 0 clean, 1 errors (or warnings with --strict). */
+@Command(name = "validate", mixinStandardHelpOptions = true,
+        description = "Check catalogues without writing anything: exit 0 when clean, 1 on errors (or warnings with --strict), 2 on usage errors.")
+public final class ValidateCommand implements Callable<Integer> {
+    private final CliContext ctx;
+
+    @Parameters(arity = "1..*", paramLabel = "CATALOGUE", description = "Catalogue files.")
+    List<String> catalogues;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+            description = "text (default), json (one document on stdout) or github (workflow annotations).")
+    OutputFormat format;
+
+    @Option(names = "--strict", description = "Treat warnings as errors.")
+    boolean strict;
+
+    @Mixin
+    CatalogueOptions options;
+
+    public ValidateCommand(CliContext ctx) {
+        this.ctx = ctx;
+    }
+
+    @Override
+    public Integer call() {
+        Compilation compilation = new CatalogueReader(ctx).compile(catalogues, options);
+        DiagnosticPrinter printer = new DiagnosticPrinter(ctx.fs());
+        printer.print(compilation.diagnostics(), format, format == OutputFormat.text ? ctx.err() : ctx.out());
+        boolean failed = compilation.hasErrors() || (strict && compilation.hasWarnings());
+        if (format == OutputFormat.text && compilation.diagnostics().isEmpty()) {
+            int jobs = compilation.catalogues().stream().mapToInt(c -> c.jobs().size()).sum();
+            ctx.err().println("ok: " + jobs + " job" + (jobs == 1 ? "" : "s") + " in " + catalogues.size() + " catalogue" + (catalogues.size() == 1 ? "" : "s"));
+        }
+        return failed ? 1 : 0;
+    }
+}

@@ -1,0 +1,69 @@
+package dev.jobgen.compile;
+
+import dev.jobgen.bind.CatalogueBinder;
+import dev.jobgen.bind.CatalogueSource;
+import dev.jobgen.diag.DiagnosticCode;
+import dev.jobgen.diag.Diagnostics;
+import dev.jobgen.diag.SourcePosition;
+import dev.jobgen.lint.ScheduleLints;
+import dev.jobgen.load.CatalogueLoader;
+import dev.jobgen.load.YNode;
+import dev.jobgen.model.Catalogue;
+import dev.jobgen.model.Job;
+import dev.jobgen.plan.UnitPlanner;
+import dev.jobgen.render.RenderedFile;
+import dev.jobgen.render.UnitRenderer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The whole pipeline, pure: load, bind and check every catalogue (all errors of all of them),
+ * then plan and render. Catalogues are text in, files out; the CLI does the reading and writing.
+ */
+public final class CatalogueCompiler {
+    private CatalogueCompiler() {}
+
+    public static Compilation compile(List<CatalogueSource> sources, CompileOptions options)
+            throws UnitRenderer.TemplateProblem {
+        Diagnostics diagnostics = new Diagnostics();
+        List<Catalogue> catalogues = new ArrayList<>();
+        for (CatalogueSource source : sources) {
+            Optional<YNode> root = CatalogueLoader.load(source.name(), source.text(), diagnostics);
+            root.flatMap(r -> CatalogueBinder.bind(source, r, options.now(), diagnostics))
+                    .map(c -> options.systemdVersion().map(c::withTarget).orElse(c))
+                    .map(c -> options.runnerPath().map(c::withRunnerPath).orElse(c))
+                    .ifPresent(catalogues::add);
+        }
+        uniqueJobNames(catalogues, diagnostics);
+        ScheduleLints.check(catalogues, options.now(), options.herdThreshold(), diagnostics);
+        List<Compilation.Output> outputs = new ArrayList<>();
+        if (!diagnostics.hasErrors()) {
+            UnitRenderer renderer = new UnitRenderer(options.templates());
+            for (Catalogue catalogue : catalogues) {
+                UnitPlanner.Plan plan = UnitPlanner.plan(catalogue, diagnostics);
+                List<RenderedFile> files = renderer.render(plan.units());
+                outputs.add(new Compilation.Output(catalogue, files, plan.timers()));
+            }
+        }
+        if (diagnostics.hasErrors()) {
+            outputs.clear();
+        }
+        return new Compilation(diagnostics.sorted(), catalogues, outputs);
+    }
+
+    private static void uniqueJobNames(List<Catalogue> catalogues, Diagnostics diagnostics) {
+        Map<String, SourcePosition> seen = new HashMap<>();
+        for (Catalogue c : catalogues) {
+            for (Job job : c.jobs()) {
+                String unit = job.name(); // state directories are per job name, whatever the prefix
+                SourcePosition first = seen.putIfAbsent(unit, job.at());
+                if (first != null) {
+                    diagnostics.error(DiagnosticCode.DUPLICATE_JOB, job.at(), job.name(), first.toString());
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package dev.jobgen.compile;
+
+import dev.jobgen.diag.Diagnostic;
+import dev.jobgen.model.Catalogue;
+import dev.jobgen.plan.UnitPlanner;
+import dev.jobgen.render.RenderedFile;
+import java.util.List;
+
+/**
+ * The result of compiling catalogues: every diagnostic, and when there are no errors the bound
+ * catalogues, the rendered files (sorted by name, per catalogue) and the timer states.
+ */
+public record Compilation(List<Diagnostic> diagnostics, List<Catalogue> catalogues, List<Output> outputs) {
+    public Compilation {
+        diagnostics = List.copyOf(diagnostics);
+        catalogues = List.copyOf(catalogues);
+        outputs = List.copyOf(outputs);
+    }
+
+    /** What one catalogue produced. */
+    public record Output(Catalogue catalogue, List<RenderedFile> files, List<UnitPlanner.TimerState> timers) {
+        public Output {
+            files = List.copyOf(files);
+            timers = List.copyOf(timers);
+        }
+    }
+
+    public boolean hasErrors() {
+        return diagnostics.stream().anyMatch(Diagnostic::isError);
+    }
+
+    public boolean hasWarnings() {
+        return diagnostics.stream().anyMatch(d -> !d.isError());
+    }
+
+    /** Every rendered file of every catalogue, sorted by name. */
+    public List<RenderedFile> files() {
+        return outputs.stream().flatMap(o -> o.files().stream())
+                .sorted(java.util.Comparator.comparing(RenderedFile::name)).toList();
+    }
+}

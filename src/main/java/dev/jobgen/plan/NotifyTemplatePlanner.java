@@ -1,0 +1,26 @@
+package dev.jobgen.plan;
+
+import dev.jobgen.model.Catalogue;
+import java.util.List;
+
+/**
+ * {@code <prefix>notify@.service}: started by {@code OnFailure=} with the failed unit's name as
+ * the instance; {@code jobgen notify} reads that unit's {@code X-Jobgen*} settings.
+ */
+final class NotifyTemplatePlanner {
+    private NotifyTemplatePlanner() {}
+
+    static Unit plan(Catalogue catalogue) {
+        SectionBuilder unit = new SectionBuilder("Unit", catalogue.target());
+        unit.add("Description", "jobgen failure notification for %i");
+        unit.add("Documentation", Provenance.documentation(catalogue));
+        unit.add("SourcePath", SystemdEscaper.path(catalogue.sourcePath()));
+        SectionBuilder service = new SectionBuilder("Service", catalogue.target());
+        service.add("Type", "oneshot");
+        service.add("ExecStart", SystemdEscaper.commandLine(List.of(catalogue.runnerPath(), "notify")) + " %i");
+        service.add("TimeoutStartSec", "5min");
+        service.add("SyslogIdentifier", SystemdEscaper.text(catalogue.unitPrefix() + "notify"));
+        return new Unit(UnitNames.notifyTemplate(catalogue.unitPrefix()), Unit.Kind.NOTIFY_TEMPLATE,
+                Provenance.header(catalogue), List.of(unit.build(), service.build()));
+    }
+}

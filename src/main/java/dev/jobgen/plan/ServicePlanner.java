@@ -1,0 +1,118 @@
+package dev.jobgen.plan;
+
+import dev.jobgen.model.Catalogue;
+import dev.jobgen.model.Job;
+import dev.jobgen.model.LockSpec;
+import dev.jobgen.model.Resources;
+import dev.jobgen.time.TimeSpan;
+import java.util.List;
+import java.util.Map;
+
+/** The {@code .service} of one job: what runs, as whom, with which limits and which runner flags. */
+final class ServicePlanner {
+    static final String LOCK_DIR = "/run/lock/jobgen";
+    /** Time the runner may need beyond the child's attempts: kill grace, pings, bookkeeping. */
+    static final long RUNNER_MARGIN_MICROS = 60_000_000L;
+    private static final long STOP_TIMEOUT_MICROS = 30_000_000L;
+
+    private final Catalogue catalogue;
+    private final Job job;
+
+    ServicePlanner(Catalogue catalogue, Job job) {
+        this.catalogue = catalogue;
+        this.job = job;
+    }
+
+    Unit plan() {
+        String name = UnitNames.service(catalogue.unitPrefix(), job.name());
+        SectionBuilder unit = new SectionBuilder("Unit", catalogue.target());
+        unit.add("Description", SystemdEscaper.text(job.description().orElse("jobgen job " + job.name())));
+        unit.add("Documentation", Provenance.documentation(catalogue));
+        unit.add("SourcePath", SystemdEscaper.path(catalogue.sourcePath()));
+        job.onFailure().ifPresent(f -> {
+            unit.add("OnFailure", UnitNames.notifyTemplate(catalogue.unitPrefix()).replace("@.", "@%n."));
+            unit.add("X-JobgenJob", SystemdEscaper.text(job.name()));
+            unit.add("X-JobgenStateDir", SystemdEscaper.path("/var/lib/" + UnitNames.stateDirectory(job.name())));
+            f.command().ifPresent(c -> unit.add("X-JobgenOnFailureCommand", SystemdEscaper.commandLine(c)));
+            f.webhook().ifPresent(w -> unit.add("X-JobgenOnFailureWebhook", SystemdEscaper.text(w)));
+            f.email().ifPresent(e -> unit.add("X-JobgenOnFailureEmail", SystemdEscaper.text(e)));
+            unit.add("X-JobgenAlertAfter", Integer.toString(job.alertAfter()));
+        });
+
+        SectionBuilder service = new SectionBuilder("Service", catalogue.target());
+        service.add("Type", "oneshot");
+        boolean runner = job.usesRunner();
+        boolean lockDir = job.lock() instanceof LockSpec.Node || job.lock() instanceof LockSpec.Group;
+        if (lockDir) {
+            // the shared lock directory must exist and be writable by every job user, even when
+            // /run is read-only for a sandboxed job; '+' runs this one step with full privileges
+            service.add("ExecStartPre", "+/bin/mkdir -p -m 1777 " + LOCK_DIR);
+        }
+        List<String> argv = runner ? RunnerFlags.argv(catalogue.runnerPath(), job, catalogue.target()) : job.command().argv();
+        service.add("ExecStart", SystemdEscaper.commandLine(argv));
+        service.add("TimeoutStartSec", startTimeout());
+        if (runner) {
+            // SIGTERM to the runner only: it forwards to the child's process group and records the kill
+            service.add("KillMode", "mixed");
+            service.add("TimeoutStopSec", new TimeSpan(STOP_TIMEOUT_MICROS).normalized());
+            service.add("StateDirectory", UnitNames.stateDirectory(job.name()));
+        }
+        job.user().ifPresent(u -> service.add("User", u));
+        job.group().ifPresent(g -> service.add("Group", g));
+        job.workingDirectory().ifPresent(d -> service.add("WorkingDirectory", SystemdEscaper.path(d)));
+        for (Map.Entry<String, String> e : job.environment().entrySet()) {
+            service.add("Environment", SystemdEscaper.environment(e.getKey(), e.getValue()));
+        }
+        job.environmentFiles().forEach(f -> service.add("EnvironmentFile", SystemdEscaper.path(f)));
+        credentials(service);
+        resources(service, job.resources());
+        SandboxProfiles.apply(job, service, lockDir);
+        service.add("SyslogIdentifier", SystemdEscaper.text(catalogue.unitPrefix() + job.name()));
+        service.addIfSupported("LogExtraFields", "JOBGEN_JOB=" + job.name());
+        return new Unit(name, Unit.Kind.SERVICE, Provenance.header(catalogue, job),
+                List.of(unit.build(), service.build()));
+    }
+
+    private void credentials(SectionBuilder service) {
+        if (!RunnerFlags.credentials(catalogue.target())) {
+            return;
+        }
+        job.heartbeat().flatMap(h -> h.urlFile()).ifPresent(f ->
+                service.add("LoadCredential", RunnerFlags.HEARTBEAT_CREDENTIAL + ":" + SystemdEscaper.path(f)));
+        job.clusterUrlFile().ifPresent(f ->
+                service.add("LoadCredential", RunnerFlags.CLUSTER_CREDENTIAL + ":" + SystemdEscaper.path(f)));
+    }
+
+    private static void resources(SectionBuilder service, Resources r) {
+        r.nice().ifPresent(n -> service.add("Nice", Integer.toString(n)));
+        r.cpuQuotaPercent().ifPresent(q -> service.add("CPUQuota", q + "%"));
+        r.memoryMaxBytes().ifPresent(m -> service.add("MemoryMax", Long.toString(m)));
+        r.io().ifPresent(io -> service.add("IOSchedulingClass", io.id()));
+    }
+
+    /**
+     * A oneshot service has no start timeout unless one is set. Without the runner, the job's
+     * timeout is it; with the runner, every attempt, every retry delay and a margin for the
+     * runner's own work, so systemd only steps in when the runner itself hangs.
+     */
+    private String startTimeout() {
+        if (job.timeout().isInfinite()) {
+            return "infinity";
+        }
+        if (!job.usesRunner()) {
+            return job.timeout().normalized();
+        }
+        int attempts = job.retry().attempts();
+        long total = 0;
+        try {
+            total = Math.multiplyExact(job.timeout().saturatedMicros(), (long) attempts);
+            for (int n = 1; n < attempts; n++) {
+                total = Math.addExact(total, job.retry().delayAfterAttemptMicros(n));
+            }
+            total = Math.addExact(total, RUNNER_MARGIN_MICROS);
+        } catch (ArithmeticException e) {
+            return "infinity";
+        }
+        return new TimeSpan(total).normalized();
+    }
+}

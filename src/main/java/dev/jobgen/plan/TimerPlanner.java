@@ -1,0 +1,59 @@
+package dev.jobgen.plan;
+
+import dev.jobgen.model.Catalogue;
+import dev.jobgen.model.Job;
+import dev.jobgen.model.Schedule;
+import java.util.List;
+
+/** The {@code .timer} of one job: when it elapses, how precisely, with how much jitter, and catch-up. */
+final class TimerPlanner {
+    private final Catalogue catalogue;
+    private final Job job;
+
+    TimerPlanner(Catalogue catalogue, Job job) {
+        this.catalogue = catalogue;
+        this.job = job;
+    }
+
+    Unit plan() {
+        SectionBuilder unit = new SectionBuilder("Unit", catalogue.target());
+        unit.add("Description", SystemdEscaper.text("Timer: " + job.description().orElse("jobgen job " + job.name())));
+        unit.add("Documentation", Provenance.documentation(catalogue));
+        unit.add("SourcePath", SystemdEscaper.path(catalogue.sourcePath()));
+
+        SectionBuilder timer = new SectionBuilder("Timer", catalogue.target());
+        boolean calendar = job.schedule().match(c -> true, c -> !c.atBoot(), e -> false);
+        if (calendar) {
+            for (String expression : job.schedule().calendarExpressions()) {
+                timer.add("OnCalendar", SystemdEscaper.text(expression));
+            }
+        } else {
+            String interval = job.schedule().match(c -> null, c -> "1min", e -> e.interval().normalized());
+            timer.add("OnBootSec", interval);
+            if (job.schedule() instanceof Schedule.Every) {
+                timer.add("OnUnitActiveSec", interval);
+            }
+        }
+        timer.add("AccuracySec", job.accuracy().normalized());
+        job.jitter().filter(j -> j.usec() != 0).ifPresent(j -> {
+            timer.add("RandomizedDelaySec", j.normalized());
+            timer.addIfSupported("FixedRandomDelay", "yes");
+        });
+        if (calendar) {
+            timer.add("Persistent", job.catchUp() ? "yes" : "no");
+        }
+        timer.add("Unit", UnitNames.service(catalogue.unitPrefix(), job.name()));
+
+        SectionBuilder install = new SectionBuilder("Install", catalogue.target());
+        install.add("WantedBy", "timers.target");
+        return new Unit(UnitNames.timer(catalogue.unitPrefix(), job.name()), Unit.Kind.TIMER,
+                Provenance.header(catalogue, job), List.of(unit.build(), timer.build(), install.build()));
+    }
+
+    /** The directives this job needs that the target lacks (no older form exists for them). */
+    static List<String> unsupported(Catalogue catalogue, Job job) {
+        SectionBuilder probe = new SectionBuilder("Timer", catalogue.target());
+        return job.jitter().filter(j -> j.usec() != 0 && !probe.supports("RandomizedDelaySec"))
+                .map(j -> List.of("jitter (RandomizedDelaySec=)")).orElse(List.of());
+    }
+}

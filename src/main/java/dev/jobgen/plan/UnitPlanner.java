@@ -1,0 +1,72 @@
+package dev.jobgen.plan;
+
+import dev.jobgen.diag.DiagnosticCode;
+import dev.jobgen.diag.Diagnostics;
+import dev.jobgen.model.Catalogue;
+import dev.jobgen.model.Job;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Catalogue to units, as data: a service and a timer per job, plus the notify template when any
+ * job has {@code on-failure}. Settings the target systemd cannot express are errors naming the
+ * version that introduced them.
+ */
+public final class UnitPlanner {
+    private UnitPlanner() {}
+
+    /** The plan of one catalogue: its units (sorted by name) and which timers start enabled. */
+    public record Plan(List<Unit> units, List<TimerState> timers) {
+        public Plan {
+            units = List.copyOf(units);
+            timers = List.copyOf(timers);
+        }
+    }
+
+    /** A timer and whether install enables it ({@code enabled: false} suspends a job). */
+    public record TimerState(String unit, boolean enabled) {}
+
+    public static Plan plan(Catalogue catalogue, Diagnostics diagnostics) {
+        List<Unit> units = new ArrayList<>();
+        List<TimerState> timers = new ArrayList<>();
+        boolean notify = false;
+        for (Job job : catalogue.jobs()) {
+            List<String> missing = TimerPlanner.unsupported(catalogue, job);
+            for (String what : missing) {
+                diagnostics.error(DiagnosticCode.NEEDS_NEWER_SYSTEMD, job.at(), what, "229",
+                        String.valueOf(catalogue.target().number()));
+            }
+            if (!missing.isEmpty()) {
+                continue;
+            }
+            Unit service = new ServicePlanner(catalogue, job).plan();
+            Unit timer = new TimerPlanner(catalogue, job).plan();
+            if (!representable(service, job, diagnostics) || !representable(timer, job, diagnostics)) {
+                continue;
+            }
+            units.add(service);
+            units.add(timer);
+            timers.add(new TimerState(timer.name(), job.enabled()));
+            notify |= job.onFailure().isPresent();
+        }
+        if (notify) {
+            units.add(NotifyTemplatePlanner.plan(catalogue));
+        }
+        units.sort(java.util.Comparator.comparing(Unit::name));
+        return new Plan(units, timers);
+    }
+
+    /** Values that pass one by one can still add up to a line systemd will not read (1 MiB). */
+    private static boolean representable(Unit unit, Job job, Diagnostics diagnostics) {
+        for (Section section : unit.sections()) {
+            for (Directive d : section.directives()) {
+                var problem = SystemdEscaper.lineProblem(d.key(), d.value());
+                if (problem.isPresent()) {
+                    diagnostics.error(DiagnosticCode.UNREPRESENTABLE_VALUE, job.at(), job.name(), problem.get());
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,94 @@
+package dev.jobgen.render;
+
+import dev.jobgen.plan.Directive;
+import dev.jobgen.plan.Section;
+import dev.jobgen.plan.Unit;
+import freemarker.cache.ClassTemplateLoader;
+import freemarker.cache.MultiTemplateLoader;
+import freemarker.cache.StringTemplateLoader;
+import freemarker.cache.TemplateLoader;
+import freemarker.template.Configuration;
+import freemarker.template.Template;
+import freemarker.template.TemplateException;
+import freemarker.template.TemplateExceptionHandler;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Units (data) to files (bytes) through FreeMarker templates: {@code service.ftl},
+ * {@code timer.ftl}, {@code notify@.service.ftl}, sharing {@code unit.ftl}. Templates see
+ * already-escaped values; they decide layout only.
+ */
+public final class UnitRenderer {
+    private final Configuration freemarker;
+
+    public UnitRenderer(TemplateSource source) {
+        freemarker = new Configuration(Configuration.VERSION_2_3_34);
+        freemarker.setDefaultEncoding("UTF-8");
+        freemarker.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
+        freemarker.setLogTemplateExceptions(false);
+        freemarker.setWrapUncheckedExceptions(true);
+        freemarker.setFallbackOnNullLoopVariable(false);
+        freemarker.setLocalizedLookup(false);
+        freemarker.setTemplateLoader(loader(source));
+    }
+
+    private static TemplateLoader loader(TemplateSource source) {
+        StringTemplateLoader user = new StringTemplateLoader();
+        for (String name : List.of("unit.ftl", "service.ftl", "timer.ftl", "notify@.service.ftl")) {
+            source.override(name).ifPresent(text -> user.putTemplate(name, text));
+        }
+        ClassTemplateLoader builtIn = new ClassTemplateLoader(UnitRenderer.class.getClassLoader(), TemplateSource.CLASSPATH_ROOT);
+        return new MultiTemplateLoader(new TemplateLoader[] {user, builtIn});
+    }
+
+    /** Renders units in the order given. A broken user template is reported as {@link TemplateProblem}. */
+    public List<RenderedFile> render(List<Unit> units) throws TemplateProblem {
+        List<RenderedFile> files = new ArrayList<>();
+        for (Unit unit : units) {
+            files.add(new RenderedFile(unit.name(), render(unit).getBytes(StandardCharsets.UTF_8)));
+        }
+        return files;
+    }
+
+    private String render(Unit unit) throws TemplateProblem {
+        try {
+            Template template = freemarker.getTemplate(unit.kind().template());
+            StringWriter out = new StringWriter();
+            template.process(model(unit), out);
+            return out.toString();
+        } catch (IOException | TemplateException | RuntimeException e) {
+            throw new TemplateProblem(unit.kind().template(), e.getMessage() == null ? e.toString() : e.getMessage());
+        }
+    }
+
+    private static Map<String, Object> model(Unit unit) {
+        List<Map<String, Object>> sections = new ArrayList<>();
+        for (Section s : unit.sections()) {
+            List<Map<String, String>> directives = new ArrayList<>();
+            for (Directive d : s.directives()) {
+                directives.add(Map.of("key", d.key(), "value", d.value()));
+            }
+            sections.add(Map.of("name", s.name(), "directives", directives));
+        }
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("name", unit.name());
+        model.put("comments", unit.comments());
+        model.put("sections", sections);
+        return model;
+    }
+
+    /** A template that does not load or fails while rendering (only user templates can). */
+    public static final class TemplateProblem extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        public TemplateProblem(String template, String message) {
+            super("template " + template + ": " + message.lines().findFirst().orElse(message));
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package dev.jobgen.runner;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The runner's stdout and stderr, shared by the child's output pumps and the runner's own
+ * messages. Under systemd both usually go to the same journal stream, so every write is a whole
+ * line under one lock: lines of the two streams never tear each other. Child output also feeds the
+ * {@link LogTail} kept for the failure ping.
+ */
+final class Console {
+    private final OutputStream out;
+    private final OutputStream err;
+    private final LogTail tail;
+
+    Console(OutputStream out, OutputStream err, int tailBytes) {
+        this.out = out;
+        this.err = err;
+        this.tail = new LogTail(tailBytes);
+    }
+
+    synchronized void childLine(boolean toErr, byte[] b, int off, int len) {
+        tail.append(b, off, len);
+        OutputStream target = toErr ? err : out;
+        try {
+            target.write(b, off, len);
+            target.flush();
+        } catch (IOException e) {
+            // the journal went away; the child keeps running and the tail keeps the text
+        }
+    }
+
+    /** One line on stderr, prefixed {@code jobgen run: }. */
+    synchronized void note(String message) {
+        try {
+            err.write(("jobgen run: " + message + "\n").getBytes(StandardCharsets.UTF_8));
+            err.flush();
+        } catch (IOException e) {
+            // nowhere left to say it
+        }
+    }
+
+    byte[] tail() {
+        return tail.bytes();
+    }
+}

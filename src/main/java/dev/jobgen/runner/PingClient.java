@@ -1,0 +1,128 @@
+package dev.jobgen.runner;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.HttpURLConnection;
+import java.net.URL;
+import java.util.OptionalInt;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Sends a {@link Ping} with {@link HttpURLConnection} ({@code java.net.http} sets up TLS even for
+ * plain http and costs the runner most of a second). Short timeouts, up to {@link #ATTEMPTS}
+ * tries with backoff on 408, 429, 5xx and connection errors, and never past the caller's
+ * deadline. Failures come back as a message for a warning, never as an exception.
+ */
+final class PingClient {
+    static final int ATTEMPTS = 3;
+    static final int CONNECT_TIMEOUT_MS = 3000;
+    static final int READ_TIMEOUT_MS = 5000;
+    private static final long[] BACKOFF_MS = {250, 1000};
+
+    private final String userAgent;
+
+    PingClient(String userAgent) {
+        this.userAgent = userAgent;
+    }
+
+    /** What the server answered: status, and Healthchecks' {@code Ping-Body-Limit} when sent. */
+    record Answer(int status, OptionalInt bodyLimit, String failure) {
+        boolean ok() {
+            return failure == null;
+        }
+    }
+
+    Answer send(Ping ping, long deadlineNanos) {
+        String failure = "not sent";
+        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+            long left = TimeUnit.NANOSECONDS.toMillis(deadlineNanos - System.nanoTime());
+            if (left < 1) {
+                return new Answer(0, OptionalInt.empty(), failure + "; ping time bound reached");
+            }
+            try {
+                Answer a = once(ping, (int) Math.min(CONNECT_TIMEOUT_MS, left), (int) Math.min(READ_TIMEOUT_MS, left));
+                if (a.ok() || !retryable(a.status())) {
+                    return a;
+                }
+                failure = a.failure();
+            } catch (IOException e) {
+                failure = e.getClass().getSimpleName() + ": " + e.getMessage();
+            }
+            if (attempt < ATTEMPTS && !pause(BACKOFF_MS[attempt - 1], deadlineNanos)) {
+                break;
+            }
+        }
+        return new Answer(0, OptionalInt.empty(), failure);
+    }
+
+    private Answer once(Ping ping, int connectMs, int readMs) throws IOException {
+        HttpURLConnection c = (HttpURLConnection) new URL(ping.url()).openConnection();
+        try {
+            c.setConnectTimeout(connectMs);
+            c.setReadTimeout(readMs);
+            c.setUseCaches(false);
+            c.setRequestProperty("User-Agent", userAgent);
+            c.setRequestProperty("Connection", "close");
+            if (ping.isPost()) {
+                c.setRequestMethod("POST");
+                c.setDoOutput(true);
+                c.setFixedLengthStreamingMode(ping.body().length);
+                c.setRequestProperty("Content-Type", ping.contentType());
+                try (OutputStream out = c.getOutputStream()) {
+                    out.write(ping.body());
+                }
+            }
+            int status = c.getResponseCode();
+            drain(status >= 400 ? c.getErrorStream() : c.getInputStream());
+            OptionalInt limit = parseLimit(c.getHeaderField("Ping-Body-Limit"));
+            String failure = status >= 200 && status < 400 ? null : "HTTP " + status;
+            return new Answer(status, limit, failure);
+        } finally {
+            c.disconnect();
+        }
+    }
+
+    private static void drain(InputStream in) throws IOException {
+        if (in == null) {
+            return;
+        }
+        try (in) {
+            byte[] buf = new byte[4096];
+            int total = 0;
+            int n;
+            while (total < 65536 && (n = in.read(buf)) > 0) {
+                total += n;
+            }
+        }
+    }
+
+    private static OptionalInt parseLimit(String header) {
+        if (header == null) {
+            return OptionalInt.empty();
+        }
+        try {
+            return OptionalInt.of(Math.max(0, Integer.parseInt(header.trim())));
+        } catch (NumberFormatException e) {
+            return OptionalInt.empty();
+        }
+    }
+
+    static boolean retryable(int status) {
+        return status == 408 || status == 429 || status >= 500;
+    }
+
+    private static boolean pause(long millis, long deadlineNanos) {
+        long left = TimeUnit.NANOSECONDS.toMillis(deadlineNanos - System.nanoTime());
+        if (left <= millis) {
+            return false;
+        }
+        try {
+            Thread.sleep(millis);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+}

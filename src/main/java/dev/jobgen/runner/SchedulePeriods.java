@@ -1,0 +1,119 @@
+package dev.jobgen.runner;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The runner's {@link PeriodSource} for its {@code --schedule} expressions: the remembered
+ * {@link ElapseTable} when it is valid, else the calendar engine (whose answer is remembered for
+ * the next runs). The table's key names everything the answer depends on: the expressions, the
+ * local zone as the JVM finds it ({@code TZ}, {@code /etc/timezone}, {@code /etc/localtime}),
+ * and the jobgen and Java versions (engine and tz rules).
+ */
+final class SchedulePeriods {
+    static final String FILE = "periods";
+
+    private SchedulePeriods() {}
+
+    static PeriodSource open(List<String> schedules, Path stateDir, Map<String, String> env, Instant now) throws UsageException {
+        if (schedules.isEmpty()) {
+            return PeriodSource.none();
+        }
+        Path file = stateDir.resolve(FILE);
+        List<String> key = key(schedules, env);
+        Optional<ElapseTable> remembered = ElapseTable.load(file, key, now, new Lazy(schedules));
+        if (remembered.isPresent()) {
+            return remembered.get();
+        }
+        ElapseTable table = ElapseTable.compute(CalendarPeriods.parse(schedules, ZoneId.systemDefault()), now);
+        try {
+            table.save(file, key);
+        } catch (IOException e) {
+            // the state directory may not be writable yet: the next run computes again
+        }
+        return table;
+    }
+
+    static List<String> key(List<String> schedules, Map<String, String> env) {
+        List<String> key = new ArrayList<>();
+        key.add("jobgen " + jobgenVersion());
+        key.add("java " + System.getProperty("java.version"));
+        key.add("TZ " + env.getOrDefault("TZ", "-"));
+        key.add("timezone " + firstLine(Path.of("/etc/timezone")));
+        key.add("localtime " + localtime(Path.of("/etc/localtime")));
+        for (String s : schedules) {
+            key.add("schedule " + s);
+        }
+        return key;
+    }
+
+    private static String localtime(Path p) {
+        try {
+            if (Files.isSymbolicLink(p)) {
+                return Files.readSymbolicLink(p).toString();
+            }
+            return Files.size(p) + " " + Files.getLastModifiedTime(p).toMillis();
+        } catch (IOException e) {
+            return "-";
+        }
+    }
+
+    private static String firstLine(Path p) {
+        try {
+            String text = Files.readString(p, StandardCharsets.UTF_8).strip();
+            int nl = text.indexOf('\n');
+            return nl < 0 ? text : text.substring(0, nl);
+        } catch (IOException e) {
+            return "-";
+        }
+    }
+
+    /** The jar (or class directory) this code runs from, by size and mtime: a new build is a new engine. */
+    private static String jobgenVersion() {
+        try {
+            Path code = Path.of(SchedulePeriods.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return code + " " + Files.size(code) + " " + Files.getLastModifiedTime(code).toMillis();
+        } catch (IOException | java.net.URISyntaxException | RuntimeException e) {
+            return "-";
+        }
+    }
+
+    /** The engine, parsed only if a remembered table is asked about an instant it does not cover. */
+    private static final class Lazy implements PeriodSource {
+        private final List<String> schedules;
+        private PeriodSource engine;
+
+        Lazy(List<String> schedules) {
+            this.schedules = schedules;
+        }
+
+        private PeriodSource engine() {
+            if (engine == null) {
+                try {
+                    engine = CalendarPeriods.parse(schedules, ZoneId.systemDefault());
+                } catch (UsageException e) {
+                    engine = PeriodSource.none();   // cannot happen: the table was made from these expressions
+                }
+            }
+            return engine;
+        }
+
+        @Override
+        public Optional<Instant> periodAt(Instant now) {
+            return engine().periodAt(now);
+        }
+
+        @Override
+        public Optional<Instant> nextAfter(Instant now) {
+            return engine().nextAfter(now);
+        }
+    }
+}

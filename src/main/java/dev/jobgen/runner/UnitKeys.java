@@ -1,0 +1,100 @@
+package dev.jobgen.runner;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The {@code X-Jobgen*} keys the compiler writes into a job's {@code [Unit]} section for
+ * {@code jobgen notify}: job name, state directory, the on-failure targets and alert-after.
+ * systemd ignores {@code X-} keys, so they travel in the unit without side files.
+ */
+public record UnitKeys(String job, Optional<Path> stateDir, List<String> onFailureCommand, Optional<String> webhook,
+        Optional<String> email, int alertAfter) {
+
+    public UnitKeys {
+        Objects.requireNonNull(job, "job");
+        Objects.requireNonNull(stateDir, "stateDir");
+        onFailureCommand = List.copyOf(onFailureCommand);
+        Objects.requireNonNull(webhook, "webhook");
+        Objects.requireNonNull(email, "email");
+    }
+
+    /** The job's state directory, as {@code jobgen run} defaults it. */
+    public Path stateDirOrDefault() {
+        return stateDir.orElse(Path.of("/var/lib/jobgen", job));
+    }
+
+    /** Reads the keys from a unit file's text; fails with a message when {@code X-JobgenJob=} is missing or a value is bad. */
+    public static UnitKeys parse(String unitText) {
+        String job = null;
+        Optional<Path> stateDir = Optional.empty();
+        List<String> command = List.of();
+        Optional<String> webhook = Optional.empty();
+        Optional<String> email = Optional.empty();
+        int alertAfter = 1;
+        for (String[] kv : unitSection(unitText)) {
+            String value = kv[1];
+            switch (kv[0]) {
+                case "X-JobgenJob" -> job = value;
+                case "X-JobgenStateDir" -> stateDir = Optional.of(Path.of(value));
+                case "X-JobgenOnFailureCommand" -> command = SystemdWords.split(value);
+                case "X-JobgenOnFailureWebhook" -> webhook = Optional.of(value);
+                case "X-JobgenOnFailureEmail" -> email = Optional.of(value);
+                case "X-JobgenAlertAfter" -> alertAfter = alertAfter(value);
+                default -> { }
+            }
+        }
+        if (job == null || job.isEmpty()) {
+            throw new IllegalArgumentException("the unit has no X-JobgenJob= key: not a jobgen job unit");
+        }
+        return new UnitKeys(job, stateDir, command, webhook, email, alertAfter);
+    }
+
+    private static int alertAfter(String value) {
+        try {
+            int n = Integer.parseInt(value);
+            if (n >= 1) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("X-JobgenAlertAfter=" + value + " is not a positive whole number");
+    }
+
+    /** Key/value pairs of the [Unit] section, with comments dropped and continuation lines joined (man systemd.syntax(7)). */
+    static List<String[]> unitSection(String text) {
+        List<String> logical = new ArrayList<>();
+        StringBuilder current = null;
+        for (String raw : text.split("\n", -1)) {
+            String line = raw.strip();
+            if (line.startsWith("#") || line.startsWith(";")) {
+                continue;
+            }
+            current = current == null ? new StringBuilder() : current.append(' ');
+            if (line.endsWith("\\")) {
+                current.append(line, 0, line.length() - 1);
+                continue;
+            }
+            logical.add(current.append(line).toString().strip());
+            current = null;
+        }
+        if (current != null) {
+            logical.add(current.toString().strip());
+        }
+        List<String[]> pairs = new ArrayList<>();
+        boolean inUnit = false;
+        for (String line : logical) {
+            int eq = line.indexOf('=');
+            if (line.startsWith("[")) {
+                inUnit = line.equals("[Unit]");
+            } else if (inUnit && eq > 0) {
+                pairs.add(new String[] {line.substring(0, eq).strip(), line.substring(eq + 1).strip()});
+            }
+        }
+        return pairs;
+    }
+}

@@ -1,0 +1,135 @@
+package dev.jobgen.status;
+
+import dev.jobgen.model.Job;
+import dev.jobgen.model.Schedule;
+import dev.jobgen.runner.HistorySummary;
+import dev.jobgen.runner.RunRecord;
+import dev.jobgen.time.CalendarException;
+import dev.jobgen.time.CalendarSpec;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Compares a job's history with its schedule at an instant (pure: the history, "now" and the
+ * node's zone, for schedules without one, are given). An elapse is <em>due</em> once its grace has passed: jitter, timer accuracy and a
+ * minute of start-up slack. Then:
+ * <ul>
+ *   <li>LATE: the latest due elapse has no run that started at or after it;
+ *   <li>MISSED: an earlier due elapse (among the last {@value #LOOKBACK}, since the history began)
+ *       had no run before the elapse after it (catch-up would have started one);
+ *   <li>FAILING: the last run that started the command did not succeed;
+ *   <li>NEVER-RUN: no history and nothing due yet; SUSPENDED: {@code enabled: false};
+ *       NO-HISTORY: a job that runs without the runner keeps none.
+ * </ul>
+ * Runs of every kind count as "started" (a skip because the period was done or the lock was held
+ * is the job working as designed).
+ */
+public final class HealthEvaluator {
+    static final int LOOKBACK = 10;
+    static final Duration SLACK = Duration.ofMinutes(1);
+
+    private HealthEvaluator() {}
+
+    public static JobStatus evaluate(Job job, List<RunRecord> history, Instant now, ZoneId localZone) {
+        List<RunRecord> runs = history.stream().sorted(Comparator.comparing(RunRecord::start)).toList();
+        HistorySummary summary = HistorySummary.of(runs);
+        Optional<Instant> next = nextExpected(job, runs, now, localZone);
+        if (!job.enabled()) {
+            return new JobStatus(job.name(), Health.SUSPENDED, List.of("enabled: false"), summary, Optional.empty());
+        }
+        if (!job.usesRunner()) {
+            return new JobStatus(job.name(), Health.NO_HISTORY,
+                    List.of("runs without the runner, so only the journal knows its runs"), summary, next);
+        }
+        List<String> reasons = new ArrayList<>();
+        Health health = Health.OK;
+        Duration grace = grace(job);
+        List<Instant> due = dueElapses(job, runs, now, grace, localZone);
+        if (!due.isEmpty()) {
+            Instant latest = due.get(due.size() - 1);
+            if (runs.stream().noneMatch(r -> !r.start().isBefore(latest))) {
+                health = Health.LATE;
+                reasons.add("no run since the elapse at " + latest + " (grace " + grace.toSeconds() + "s)");
+            }
+            for (int i = 0; i < due.size() - 1; i++) {
+                Instant from = due.get(i);
+                Instant to = due.get(i + 1);
+                if (runs.stream().noneMatch(r -> !r.start().isBefore(from) && r.start().isBefore(to))) {
+                    health = health == Health.OK ? Health.MISSED : health;
+                    reasons.add("no run for the elapse at " + from);
+                }
+            }
+        }
+        if (summary.consecutiveFailures() > 0) {
+            health = health == Health.OK ? Health.FAILING : health;
+            reasons.add(summary.consecutiveFailures() + " consecutive failure" + (summary.consecutiveFailures() == 1 ? "" : "s"));
+        }
+        if (health == Health.OK && runs.isEmpty()) {
+            health = Health.NEVER_RUN;
+        }
+        return new JobStatus(job.name(), health, reasons, summary, next);
+    }
+
+    /** Jitter, accuracy and a minute: how long after an elapse a start may still be on time. */
+    static Duration grace(Job job) {
+        long micros = job.accuracy().saturatedMicros() + job.jitter().map(j -> j.saturatedMicros()).orElse(0L);
+        return Duration.ofNanos(Math.min(micros, Long.MAX_VALUE / 1000) * 1000).plus(SLACK);
+    }
+
+    /**
+     * Elapses that should have started a run by {@code now}: for calendar schedules the last
+     * {@value #LOOKBACK} elapses since the history began; for intervals, one, an interval after the last run.
+     */
+    static List<Instant> dueElapses(Job job, List<RunRecord> runs, Instant now, Duration grace, ZoneId localZone) {
+        Instant cutoff = now.minus(grace);
+        if (job.schedule() instanceof Schedule.Every every) {
+            if (runs.isEmpty()) {
+                return List.of();
+            }
+            Instant expected = runs.get(runs.size() - 1).end().plusNanos(every.interval().saturatedMicros() * 1000);
+            return expected.isBefore(cutoff) ? List.of(expected) : List.of();
+        }
+        List<CalendarSpec> specs = specs(job, localZone);
+        Instant since = runs.isEmpty() ? cutoff : runs.get(0).start();
+        List<Instant> due = new ArrayList<>();
+        Instant at = cutoff;
+        while (due.size() < LOOKBACK) {
+            Optional<Instant> previous = latest(specs, at);
+            if (previous.isEmpty() || previous.get().isBefore(since)) {
+                break;
+            }
+            due.add(0, previous.get());
+            at = previous.get().minusNanos(1000);
+        }
+        return due;
+    }
+
+    static Optional<Instant> nextExpected(Job job, List<RunRecord> runs, Instant now, ZoneId localZone) {
+        if (job.schedule() instanceof Schedule.Every every) {
+            return runs.isEmpty() ? Optional.empty()
+                    : Optional.of(runs.get(runs.size() - 1).end().plusNanos(every.interval().saturatedMicros() * 1000));
+        }
+        return specs(job, localZone).stream().map(s -> s.next(now)).flatMap(Optional::stream).min(Comparator.naturalOrder());
+    }
+
+    private static Optional<Instant> latest(List<CalendarSpec> specs, Instant at) {
+        return specs.stream().map(s -> s.latestAtOrBefore(at)).flatMap(Optional::stream).max(Comparator.naturalOrder());
+    }
+
+    private static List<CalendarSpec> specs(Job job, ZoneId localZone) {
+        List<CalendarSpec> specs = new ArrayList<>();
+        for (String e : job.schedule().calendarExpressions()) {
+            try {
+                specs.add(CalendarSpec.parse(e, localZone));
+            } catch (CalendarException ex) {
+                throw new IllegalStateException("bound schedules are valid: " + e, ex);
+            }
+        }
+        return specs;
+    }
+}

@@ -1,0 +1,72 @@
+package dev.jobgen.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.jobgen.runner.HistoryLog;
+import dev.jobgen.runner.Outcome;
+import dev.jobgen.runner.RunRecord;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.FileSystems;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class HistoryCommandTest {
+    @TempDir
+    Path state;
+
+    final StringWriter out = new StringWriter();
+    final StringWriter err = new StringWriter();
+
+    int run(String... args) {
+        CliContext ctx = new CliContext(new PrintWriter(out), new PrintWriter(err), Clock.systemUTC(), FileSystems.getDefault(), Map.of());
+        return Jobgen.commandLine(ctx).execute(args);
+    }
+
+    @BeforeEach
+    void history() throws Exception {
+        Instant t = Instant.parse("2026-05-01T03:00:00Z");
+        HistoryLog log = new HistoryLog(state);
+        log.append(new RunRecord("a", "backup", Optional.of(t), t, t.plusMillis(1234), 1, Outcome.SUCCESS, 0, "n1"));
+        log.append(new RunRecord("b", "backup", Optional.empty(), t.plusSeconds(60), t.plusSeconds(60 + 4000), 3, Outcome.FAILED, 2, "n1"));
+        log.append(new RunRecord("c", "backup", Optional.empty(), t.plusSeconds(120), t.plusSeconds(120), 0, Outcome.SKIPPED_LOCKED, 0, "n1"));
+    }
+
+    @Test
+    void table() {
+        assertEquals(0, run("history", "backup", "--state-dir", state.toString(), "--limit", "2"));
+        String[] lines = out.toString().split("\n");
+        assertEquals(3, lines.length, out.toString());
+        assertTrue(lines[0].startsWith("START"), lines[0]);
+        assertTrue(lines[1].matches("2026-05-01T03:01:00Z\\s+1h06m40s\\s+failed\\s+2\\s+3\\s+-\\s+b"), lines[1]);
+        assertTrue(lines[2].matches("2026-05-01T03:02:00Z\\s+0.000s\\s+skipped-locked\\s+0\\s+0\\s+-\\s+c"), lines[2]);
+    }
+
+    @Test
+    void json() throws Exception {
+        assertEquals(0, run("history", "backup", "--state-dir", state.toString(), "--format", "json"));
+        JsonNode doc = new ObjectMapper().readTree(out.toString());
+        assertEquals(3, doc.size());
+        assertEquals("success", doc.get(0).get("outcome").asText());
+        assertEquals(1234, doc.get(0).get("duration_ms").asInt());
+        assertEquals("2026-05-01T03:00:00Z", doc.get(0).get("period").asText());
+        assertTrue(doc.get(1).get("period").isNull());
+    }
+
+    @Test
+    void missingStateDirIsOneLine() {
+        assertEquals(1, run("history", "backup", "--state-dir", state.resolve("nope").toString()));
+        assertTrue(err.toString().startsWith("jobgen: no history for job 'backup': "), err.toString());
+        assertEquals(1, err.toString().split("\n").length);
+        assertEquals(2, run("history", "Bad/Job"));
+    }
+}

@@ -1,0 +1,55 @@
+package dev.jobgen.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.jobgen.runner.Outcome;
+import dev.jobgen.runner.RunRecord;
+import dev.jobgen.runner.RunRecordJson;
+import java.nio.file.Files;
+import java.time.Instant;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** jobgen status through the real CLI: history files, exit code, metrics. */
+class StatusCommandTest {
+    private final CliHarness cli = new CliHarness();
+
+    private void history(String job, String... lines) {
+        cli.write("/state/" + job + "/runs.jsonl", String.join("\n", lines) + "\n");
+    }
+
+    private static String run(String job, String start, Outcome outcome) {
+        Instant s = Instant.parse(start);
+        return RunRecordJson.toJson(new RunRecord("r-" + start, job, Optional.empty(), s, s.plusSeconds(5), 1, outcome,
+                outcome == Outcome.SUCCESS ? 0 : 3, "node1"));
+    }
+
+    @Test
+    void failingJobMakesStatusExitOneAndWritesMetrics() throws Exception {
+        cli.write("/c.yaml", """
+                jobgen: 1
+                jobs:
+                  good:
+                    command: [/bin/true]
+                    schedule: "*-*-* 11:00:00"
+                    lock: node
+                  bad:
+                    command: [/bin/false]
+                    schedule: "*-*-* 11:00:00"
+                    lock: node
+                """);
+        history("good", run("good", "2026-06-01T11:00:01Z", Outcome.SUCCESS));
+        history("bad", run("bad", "2026-06-01T11:00:01Z", Outcome.FAILED));
+        CliHarness.Result r = cli.run("status", "/c.yaml", "--state-root", "/state", "--metrics-dir", "/metrics");
+        assertEquals(1, r.exit(), r.out() + r.err());
+        assertTrue(r.out().lines().anyMatch(l -> l.startsWith("good ") && l.contains(" OK ")), r.out());
+        assertTrue(r.out().lines().anyMatch(l -> l.startsWith("bad ") && l.contains(" FAILING ") && l.contains("1 consecutive failure")), r.out());
+        String metrics = Files.readString(cli.fs.getPath("/metrics").resolve(
+                Files.list(cli.fs.getPath("/metrics")).filter(p -> p.toString().contains("bad")).findFirst().orElseThrow().getFileName().toString()));
+        assertTrue(metrics.contains("jobgen_consecutive_failures{job=\"bad\"} 1"), metrics);
+
+        history("bad", run("bad", "2026-06-01T11:00:01Z", Outcome.FAILED), run("bad", "2026-06-01T11:30:00Z", Outcome.SUCCESS));
+        assertEquals(0, cli.run("status", "/c.yaml", "--state-root", "/state").exit());
+    }
+}

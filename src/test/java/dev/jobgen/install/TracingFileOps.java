@@ -1,0 +1,105 @@
+package dev.jobgen.install;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Real file operations that append the caller's label to a trace file (O_APPEND, one line per
+ * mutating operation) and pause a little inside each write, to widen any race between installs.
+ * Serialized installs leave each label in one contiguous run of lines.
+ */
+final class TracingFileOps implements FileOps {
+    private final FileOps real = new NioFileOps();
+    private final Path trace;
+    private final String label;
+
+    TracingFileOps(Path trace, String label) {
+        this.trace = trace;
+        this.label = label;
+    }
+
+    private void note() {
+        try {
+            Files.write(trace, (label + "\n").getBytes(StandardCharsets.UTF_8), StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
+            Thread.sleep(3);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Whether each label's lines in the trace form one block. */
+    static boolean contiguous(List<String> lines) {
+        java.util.Set<String> finished = new java.util.HashSet<>();
+        String current = null;
+        for (String l : lines) {
+            if (!l.equals(current)) {
+                if (finished.contains(l)) {
+                    return false;
+                }
+                if (current != null) {
+                    finished.add(current);
+                }
+                current = l;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public Optional<byte[]> readRegular(Path file) throws IOException {
+        return real.readRegular(file);
+    }
+
+    @Override
+    public boolean exists(Path path) {
+        return real.exists(path);
+    }
+
+    @Override
+    public boolean isSymlink(Path path) {
+        return real.isSymlink(path);
+    }
+
+    @Override
+    public List<String> list(Path dir) throws IOException {
+        return real.list(dir);
+    }
+
+    @Override
+    public void createDirectories(Path dir) throws IOException {
+        real.createDirectories(dir);
+    }
+
+    @Override
+    public void writeDurably(Path temp, byte[] content) throws IOException {
+        note();
+        real.writeDurably(temp, content);
+    }
+
+    @Override
+    public void rename(Path from, Path to) throws IOException {
+        note();
+        real.rename(from, to);
+    }
+
+    @Override
+    public void delete(Path file) throws IOException {
+        note();
+        real.delete(file);
+    }
+
+    @Override
+    public void syncDirectory(Path dir) throws IOException {
+        note();
+        real.syncDirectory(dir);
+    }
+}

@@ -1,0 +1,109 @@
+package dev.jobgen.runner;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.spi.ToolProvider;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The node launcher {@code src/main/dist/jobgen}: the CDS archive is named by the jar's SHA-256,
+ * created when missing, used by the runner, and replaced when the jar changes.
+ */
+class LauncherTest {
+    @TempDir
+    Path dir;
+
+    Path launcher;
+    Path javaLog;
+    Path fakeJava;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        launcher = Path.of(System.getProperty("jobgen.basedir", "."), "src/main/dist/jobgen").toAbsolutePath();
+        Assumptions.assumeTrue(Files.isExecutable(Path.of("/bin/bash")), "needs bash");
+        Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/sha256sum")), "needs sha256sum");
+        // a java that logs its arguments, so the test sees which archive the launcher passed
+        javaLog = dir.resolve("java.log");
+        fakeJava = dir.resolve("java");
+        Files.writeString(fakeJava, "#!/bin/sh\necho \"$*\" >> " + javaLog + "\nexec "
+                + Path.of(System.getProperty("java.home"), "bin", "java") + " \"$@\"\n");
+        fakeJava.toFile().setExecutable(true);
+    }
+
+    /** A runnable jobgen jar from the compiled classes, jackson-core on its manifest class path. */
+    Path jar(String name, String extraEntry) throws Exception {
+        Path classes = Path.of(Runner.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Path jackson = Path.of(JsonFactory.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Path manifest = dir.resolve("manifest.txt");
+        Files.writeString(manifest, "Main-Class: dev.jobgen.Main\nClass-Path: " + jackson.toUri() + "\n");
+        Path extra = Files.createDirectories(dir.resolve("extra-" + name));
+        Files.writeString(extra.resolve("stamp.txt"), extraEntry);
+        Path jar = dir.resolve(name + ".jar");
+        StringWriter out = new StringWriter();
+        int rc = ToolProvider.findFirst("jar").orElseThrow().run(new PrintWriter(out), new PrintWriter(out), "--create",
+                "--file", jar.toString(), "--manifest", manifest.toString(), "-C", classes.toString(), ".",
+                "-C", extra.toString(), ".");
+        assertEquals(0, rc, out.toString());
+        return jar;
+    }
+
+    String launch(Path jar, List<String> args) throws Exception {
+        List<String> argv = new java.util.ArrayList<>(List.of(launcher.toString()));
+        argv.addAll(args);
+        ProcessBuilder pb = new ProcessBuilder(argv).redirectErrorStream(true);
+        Map<String, String> env = pb.environment();
+        env.put("JOBGEN_JAR", jar.toString());
+        env.put("JOBGEN_CDS_DIR", dir.resolve("cds").toString());
+        env.put("JOBGEN_JAVA", fakeJava.toString());
+        Process p = pb.start();
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS));
+        assertEquals(0, p.exitValue(), output);
+        return output;
+    }
+
+    static String sha16(Path file) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file))).substring(0, 16);
+    }
+
+    @Test
+    void archiveIsNamedByTheJarsHashUsedAndReplacedWithTheJar() throws Exception {
+        Path jar = jar("a", "one");
+        Path archiveA = dir.resolve("cds/jobgen-" + sha16(jar) + ".jsa");
+        assertEquals(archiveA + "\n", launch(jar, List.of("--create-cds")));
+        assertTrue(Files.size(archiveA) > 0);
+
+        Files.delete(javaLog);
+        launch(jar, List.of("run", "--job", "x", "--state-dir", dir.resolve("state").toString(), "--", "/bin/true"));
+        String args = Files.readString(javaLog);
+        assertTrue(args.contains("-XX:SharedArchiveFile=" + dir.resolve("cds/current")), args);
+        assertTrue(args.contains("-XX:TieredStopAtLevel=1 -XX:-UsePerfData -XX:+UseSerialGC"), args);
+        assertEquals(archiveA, dir.resolve("cds/current").toRealPath());
+        assertEquals(1, args.lines().count(), "no training run when the archive exists");
+
+        // a new jar (later mtime, other content) must never run with the old archive
+        Path newer = jar("b", "two");
+        Files.move(newer, jar, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.setLastModifiedTime(jar, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 5000));
+        launch(jar, List.of("run", "--job", "x", "--state-dir", dir.resolve("state").toString(), "--", "/bin/true"));
+        Path archiveB = dir.resolve("cds/jobgen-" + sha16(jar) + ".jsa");
+        assertTrue(!archiveA.equals(archiveB));
+        assertTrue(Files.size(archiveB) > 0, "a fresh archive for the new jar");
+        assertEquals(archiveB, dir.resolve("cds/current").toRealPath());
+    }
+}

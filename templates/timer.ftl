@@ -1,0 +1,3 @@
+<#include "unit.ftl">
+<@header/>
+<@body/>
