@@ -4,7 +4,7 @@
 Generates random calendar expressions from a seeded grammar (weekdays, lists, ranges,
 repetitions, '~', fractions, zone suffixes, junk), runs both tools under several TZ values and
 base times, and prints every disagreement in validity, normalized form or elapses (compared to
-the second, the precision of systemd-analyze's text). Usage: tools/differential.py [N] [SEED]
+the second, the precision of systemd-analyze's text). Usage: src/tools/differential.py [N] [SEED]
 """
 import json, os, random, re, subprocess, sys
 from datetime import datetime, timezone
