@@ -5,6 +5,10 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
 import java.time.Clock;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Function;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -27,31 +31,55 @@ public final class Jobgen implements Runnable {
         new CommandLine(this).usage(ctx.out());
     }
 
+    /**
+     * Every subcommand by name, built only when needed: constructing a picocli command costs
+     * reflection, and a run of {@code jobgen calendar} should not pay for ten others.
+     */
+    private static final Map<String, Function<CliContext, Object>> SUBCOMMANDS = subcommands();
+
+    private static Map<String, Function<CliContext, Object>> subcommands() {
+        Map<String, Function<CliContext, Object>> m = new LinkedHashMap<>();
+        m.put("render", RenderCommand::new);
+        m.put("validate", ValidateCommand::new);
+        m.put("calendar", CalendarCommand::new);
+        m.put("timespan", TimespanCommand::new);
+        m.put("next", NextCommand::new);
+        m.put("install", InstallCommand::new);
+        m.put("status", StatusCommand::new);
+        m.put("history", HistoryCommand::new);
+        m.put("notify", NotifyCommand::new);
+        m.put("import-crontab", ImportCrontabCommand::new);
+        return Collections.unmodifiableMap(m);
+    }
+
     /** Runs the CLI against the real process environment. */
     public static int execute(String[] args) {
         PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
         CliContext ctx = new CliContext(out, err, Clock.systemUTC(), FileSystems.getDefault(), System.getenv());
-        int status = commandLine(ctx).execute(args);
+        int status = commandLine(ctx, args).execute(args);
         out.flush();
         err.flush();
         return status;
     }
 
-    /** The configured command line; every subcommand receives {@code ctx} through its constructor. */
+    /** The configured command line with every subcommand; each receives {@code ctx} through its constructor. */
     public static CommandLine commandLine(CliContext ctx) {
+        return configure(ctx, SUBCOMMANDS.keySet());
+    }
+
+    /** The command line for {@code args}: only the subcommand it names, when it names one. */
+    static CommandLine commandLine(CliContext ctx, String[] args) {
+        return args.length > 0 && SUBCOMMANDS.containsKey(args[0]) ? configure(ctx, java.util.Set.of(args[0])) : commandLine(ctx);
+    }
+
+    private static CommandLine configure(CliContext ctx, java.util.Set<String> names) {
         CommandLine cl = new CommandLine(new Jobgen(ctx));
-        // subcommands are registered here, one line each
-        cl.addSubcommand(new RenderCommand(ctx));
-        cl.addSubcommand(new ValidateCommand(ctx));
-        cl.addSubcommand(new TimespanCommand(ctx));
-        cl.addSubcommand(new CalendarCommand(ctx));
-        cl.addSubcommand(new NextCommand(ctx));
-        cl.addSubcommand(new StatusCommand(ctx));
-        cl.addSubcommand(new HistoryCommand(ctx));
-        cl.addSubcommand(new NotifyCommand(ctx));
-        cl.addSubcommand(new ImportCrontabCommand(ctx));
-        cl.addSubcommand(new InstallCommand(ctx));
+        SUBCOMMANDS.forEach((name, factory) -> {
+            if (names.contains(name)) {
+                cl.addSubcommand(name, factory.apply(ctx));
+            }
+        });
         cl.setOut(ctx.out());
         cl.setErr(ctx.err());
         cl.setExecutionExceptionHandler(new ErrorHandler(ctx));

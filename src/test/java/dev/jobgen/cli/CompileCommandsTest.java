@@ -160,4 +160,13 @@ class CompileCommandsTest {
                 """, r.out());
         assertEquals(1, cli.run("next", "/c.yaml", "--job", "nope").exit());
     }
+
+    @Test
+    void aSubcommandRunBuildsOnlyThatCommandButHelpListsAll() {
+        var ctx = new CliContext(new java.io.PrintWriter(new java.io.StringWriter()), new java.io.PrintWriter(new java.io.StringWriter()),
+                java.time.Clock.systemUTC(), cli.fs, Map.of());
+        assertEquals(java.util.Set.of("help", "calendar"), Jobgen.commandLine(ctx, new String[] {"calendar", "daily"}).getSubcommands().keySet());
+        assertTrue(Jobgen.commandLine(ctx, new String[] {"--help"}).getSubcommands().keySet().containsAll(
+                java.util.List.of("render", "validate", "calendar", "timespan", "next", "install", "status", "history", "notify", "import-crontab")));
+    }
 }
