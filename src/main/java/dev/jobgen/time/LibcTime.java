@@ -48,7 +48,6 @@ final class LibcTime {
 
     /** Normalizes {@code tm} in place and returns the instant, or -1 (like glibc on failure). */
     long mktime(BrokenDownTime tm) {
-        String in = tracer == null ? null : tm.toString();
         long t;
         if (hint == lastHint && sameFields(tm, lastIn)) {
             tm.set(lastOut);
@@ -62,9 +61,6 @@ final class LibcTime {
             lastT = t;
             lastHintAfter = hint;
         }
-        if (tracer != null) {
-            tracer.accept("mktime(" + in + ") = " + t + " " + tm);
-        }
         return t;
     }
 
@@ -72,9 +68,6 @@ final class LibcTime {
         return a.sec == b.sec && a.min == b.min && a.hour == b.hour && a.mday == b.mday && a.mon == b.mon
                 && a.year == b.year && a.isdst == b.isdst;
     }
-
-    /** Developer hook: sees every mktime() result, to compare with systemd's calls traced by LD_PRELOAD. */
-    static java.util.function.Consumer<String> tracer;
 
     private long normalize(BrokenDownTime tm) {
         if (zone == null) {
