@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code jobgen history JOB}: the runs {@code jobgen run} recorded for a job, oldest first. */
-@Command(name = "history", description = "Shows the run history of a job (from runs.jsonl in its state directory).")
+@Command(name = "history", mixinStandardHelpOptions = true, description = "Shows the run history of a job (from runs.jsonl in its state directory).")
 public final class HistoryCommand implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final CliContext ctx;

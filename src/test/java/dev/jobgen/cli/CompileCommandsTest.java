@@ -169,4 +169,14 @@ class CompileCommandsTest {
         assertTrue(Jobgen.commandLine(ctx, new String[] {"--help"}).getSubcommands().keySet().containsAll(
                 java.util.List.of("render", "validate", "calendar", "timespan", "next", "install", "status", "history", "notify", "import-crontab")));
     }
+
+    @Test
+    void everyCommandHasHelp() {
+        for (String command : java.util.List.of("render", "validate", "calendar", "timespan", "next", "install", "status",
+                "history", "notify", "import-crontab")) {
+            CliHarness.Result r = cli.run(command, "--help");
+            assertEquals(0, r.exit(), command + ": " + r.err());
+            assertTrue(r.out().startsWith("Usage: jobgen " + command), command + ": " + r.out());
+        }
+    }
 }
