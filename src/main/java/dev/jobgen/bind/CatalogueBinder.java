@@ -6,6 +6,7 @@ import dev.jobgen.load.YNode;
 import dev.jobgen.model.Catalogue;
 import dev.jobgen.model.Job;
 import dev.jobgen.model.SystemdVersion;
+import dev.jobgen.plan.SystemdEscaper;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,6 +43,10 @@ public final class CatalogueBinder {
         String runner = f.string("runner-path").orElse(Catalogue.DEFAULT_RUNNER);
         if (!runner.startsWith("/")) {
             local.error(DiagnosticCode.RELATIVE_PATH, f.valueAt("runner-path"), "runner-path", runner);
+        } else {
+            // the runner is the program of ExecStart=, so the program rules apply
+            SystemdEscaper.programProblem(runner).ifPresent(p ->
+                    local.error(DiagnosticCode.UNREPRESENTABLE_VALUE, f.valueAt("runner-path"), "runner-path", p));
         }
         YNode.Mapping defaults = f.map("defaults").orElse(new YNode.Mapping(f.at(), List.of()));
         Fields.of(defaults, "defaults", JobBinder.KEYS, local);
