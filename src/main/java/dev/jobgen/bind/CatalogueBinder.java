@@ -6,6 +6,7 @@ import dev.jobgen.load.YNode;
 import dev.jobgen.model.Catalogue;
 import dev.jobgen.model.Job;
 import dev.jobgen.model.SystemdVersion;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -20,8 +21,11 @@ public final class CatalogueBinder {
 
     private CatalogueBinder() {}
 
-    /** Binds one loaded catalogue; empty when it has errors (all of them reported). */
-    public static Optional<Catalogue> bind(CatalogueSource source, YNode root, Diagnostics diagnostics) {
+    /**
+     * Binds one loaded catalogue; empty when it has errors (all of them reported). {@code now}
+     * is the instant schedules must still elapse after.
+     */
+    public static Optional<Catalogue> bind(CatalogueSource source, YNode root, Instant now, Diagnostics diagnostics) {
         Optional<YNode.Mapping> top = Fields.asMap(root, "the catalogue", diagnostics);
         if (top.isEmpty()) {
             return Optional.empty();
@@ -49,7 +53,7 @@ public final class CatalogueBinder {
         for (YNode.Entry entry : jobsMap.map(YNode.Mapping::entries).orElse(List.of())) {
             Fields.asMap(entry.value(), entry.key(), local)
                     .map(job -> Defaults.merge(defaults, job, JobBinder.KEYS))
-                    .flatMap(job -> new JobBinder(entry.key(), entry.keyAt(), prefix, target, local).bind(job))
+                    .flatMap(job -> new JobBinder(entry.key(), entry.keyAt(), prefix, target, now, local).bind(job))
                     .ifPresent(jobs::add);
         }
         diagnostics.addAll(local);

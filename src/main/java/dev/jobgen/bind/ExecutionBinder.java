@@ -23,9 +23,11 @@ final class ExecutionBinder {
     private static final Pattern PERCENT = Pattern.compile("([0-9]{1,5})%");
 
     private final Fields f;
+    private final int systemdVersion;
 
-    ExecutionBinder(Fields f) {
+    ExecutionBinder(Fields f, int systemdVersion) {
         this.f = f;
+        this.systemdVersion = systemdVersion;
     }
 
     Optional<String> user() {
@@ -72,7 +74,9 @@ final class ExecutionBinder {
                 if (nameProblem.isPresent()) {
                     f.diagnostics().error(DiagnosticCode.INVALID_VALUE, e.keyAt(), "environment", nameProblem.get());
                 } else if (e.value() instanceof YNode.Scalar s) {
-                    if (JobBinder.representable(s, "environment." + e.key(), f.diagnostics())) {
+                    Optional<String> old = SystemdEscaper.environmentValueProblem(s.text(), systemdVersion);
+                    old.ifPresent(p -> f.diagnostics().error(DiagnosticCode.UNREPRESENTABLE_VALUE, s.at(), "environment." + e.key(), p));
+                    if (old.isEmpty() && JobBinder.representable(s, "environment." + e.key(), f.diagnostics())) {
                         env.put(e.key(), s.isNull() ? "" : s.text());
                     }
                 } else {
@@ -121,7 +125,9 @@ final class ExecutionBinder {
         }).orElse(Sandbox.Level.OFF);
         List<String> writable = new ArrayList<>();
         for (YNode.Scalar s : f.scalars("writable-paths", true).orElse(List.of())) {
-            if (absolute(s.at(), "writable-paths", s.text(), f.diagnostics())) {
+            Optional<String> problem = SystemdEscaper.pathListItemProblem(s.text());
+            problem.ifPresent(p -> f.diagnostics().error(DiagnosticCode.UNREPRESENTABLE_VALUE, s.at(), "writable-paths", p));
+            if (problem.isEmpty() && absolute(s.at(), "writable-paths", s.text(), f.diagnostics())) {
                 writable.add(s.text());
             }
         }

@@ -68,6 +68,13 @@ final class Fields {
         return map.get(key).filter(n -> !(n instanceof YNode.Scalar s && s.isNull()));
     }
 
+    /** Where each key of this map was written. */
+    java.util.Map<String, SourcePosition> keyPositions() {
+        java.util.Map<String, SourcePosition> out = new java.util.HashMap<>();
+        map.entries().forEach(e -> out.put(e.key(), e.keyAt()));
+        return out;
+    }
+
     SourcePosition keyAt(String key) {
         return map.entry(key).map(YNode.Entry::keyAt).orElse(map.at());
     }

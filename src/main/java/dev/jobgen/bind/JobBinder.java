@@ -10,6 +10,7 @@ import dev.jobgen.model.Schedule;
 import dev.jobgen.model.SystemdVersion;
 import dev.jobgen.plan.SystemdEscaper;
 import dev.jobgen.time.TimeSpan;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -31,8 +32,10 @@ final class JobBinder {
     private final String prefix;
     private final SystemdVersion target;
     private final Diagnostics diagnostics;
+    private final Instant now;
 
-    JobBinder(String name, SourcePosition at, String prefix, SystemdVersion target, Diagnostics diagnostics) {
+    JobBinder(String name, SourcePosition at, String prefix, SystemdVersion target, Instant now, Diagnostics diagnostics) {
+        this.now = now;
         this.name = name;
         this.at = at;
         this.prefix = prefix;
@@ -47,7 +50,7 @@ final class JobBinder {
         Optional<String> description = f.scalar("description").filter(s -> representable(s, "description", local)).map(YNode.Scalar::text);
         Optional<Command> command = command(f);
         Optional<String> timezone = ScheduleBinder.timezone(f);
-        Optional<Schedule> schedule = new ScheduleBinder(name, f, timezone).bind();
+        Optional<Schedule> schedule = new ScheduleBinder(name, f, timezone, now).bind();
         Optional<TimeSpan> jitter = f.span("jitter");
         TimeSpan accuracy = f.span("accuracy").orElse(Job.DEFAULT_ACCURACY);
         boolean catchUp = f.bool("catch-up").orElse(true);
@@ -67,7 +70,7 @@ final class JobBinder {
         var heartbeat = r.heartbeat();
         var onFailure = r.onFailure();
         var alertAfter = r.alertAfter();
-        ExecutionBinder x = new ExecutionBinder(f);
+        ExecutionBinder x = new ExecutionBinder(f, target.number());
         var user = x.user();
         var group = x.group();
         var workingDirectory = x.workingDirectory();
@@ -82,7 +85,7 @@ final class JobBinder {
             job = new Job(name, at, description, command.get(), schedule.get(), timezone, jitter, accuracy, catchUp,
                     timeout, retry, permanent, lock, onBusy, clusterUrlFile, onUnavailable, idempotent, heartbeat,
                     onFailure, alertAfter, user, group, workingDirectory, environment, environmentFiles, resources,
-                    sandbox, metricsDir, enabled);
+                    sandbox, metricsDir, enabled, f.keyPositions());
             new JobChecks(job, f, target, local).check();
         }
         diagnostics.addAll(local);

@@ -6,6 +6,7 @@ import dev.jobgen.model.Schedule;
 import dev.jobgen.time.CalendarException;
 import dev.jobgen.time.CalendarSpec;
 import java.time.DateTimeException;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -23,8 +24,10 @@ final class ScheduleBinder {
     private final String job;
     private final Fields f;
     private final Optional<String> timezone;
+    private final Instant now;
 
-    ScheduleBinder(String job, Fields f, Optional<String> timezone) {
+    ScheduleBinder(String job, Fields f, Optional<String> timezone, Instant now) {
+        this.now = now;
         this.job = job;
         this.f = f;
         this.timezone = timezone;
@@ -87,25 +90,35 @@ final class ScheduleBinder {
     /** The expression as the timer will carry it (zone suffix added), if systemd accepts it. */
     private Optional<String> checkCalendar(YNode.Scalar s) {
         String text = s.text();
+        CalendarSpec spec;
         try {
-            CalendarSpec.parse(text, ZoneOffset.UTC);
+            spec = CalendarSpec.parse(text, ZoneOffset.UTC);
         } catch (CalendarException e) {
             f.diagnostics().error(DiagnosticCode.INVALID_CALENDAR, s.charAt(e.index()), text, e.getMessage());
             return Optional.empty();
         }
-        if (timezone.isEmpty()) {
-            return Optional.of(text);
+        String zoned = text;
+        if (timezone.isPresent()) {
+            if (spec.zoneName().isPresent()) {
+                f.diagnostics().errorWithHint(DiagnosticCode.INVALID_CALENDAR, s.at(),
+                        "drop the zone from the expression or the job's 'timezone:'", text,
+                        "it names the zone " + spec.zoneName().get() + " and the job has 'timezone: " + timezone.get() + "'");
+                return Optional.empty();
+            }
+            zoned = text + " " + timezone.get();
+            try {
+                spec = CalendarSpec.parse(zoned, ZoneOffset.UTC);
+            } catch (CalendarException e) {
+                f.diagnostics().error(DiagnosticCode.INVALID_CALENDAR, s.at(), zoned, e.getMessage());
+                return Optional.empty();
+            }
         }
-        String zoned = text + " " + timezone.get();
-        try {
-            CalendarSpec.parse(zoned, ZoneOffset.UTC);
-            return Optional.of(zoned);
-        } catch (CalendarException e) {
-            f.diagnostics().errorWithHint(DiagnosticCode.INVALID_CALENDAR, s.at(),
-                    "drop the zone from the expression or the job's 'timezone:'", text,
-                    "it cannot take the job's timezone '" + timezone.get() + "' (does it name a zone already?)");
+        if (spec.next(now).isEmpty()) {
+            f.diagnostics().error(DiagnosticCode.NEVER_ELAPSES, s.at(), text,
+                    " after " + now.truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
             return Optional.empty();
         }
+        return Optional.of(zoned);
     }
 
     private Optional<Schedule> cron() {

@@ -12,6 +12,10 @@ public final class CatalogueOptions {
             description = "Where jobgen is installed on the nodes (the ExecStart= of jobs that use the runner). Default: the catalogue's runner-path, else /usr/local/bin/jobgen.")
     String runnerPath;
 
+    @Option(names = "--herd-threshold", paramLabel = "N", defaultValue = "10",
+            description = "Warn when more than N jobs without jitter start at the same instant (default ${DEFAULT-VALUE}).")
+    int herdThreshold;
+
     @Option(names = "--templates", paramLabel = "DIR",
             description = "Directory of FreeMarker templates overriding the built-in ones (service.ftl, timer.ftl, notify@.service.ftl, unit.ftl).")
     String templates;

@@ -38,6 +38,7 @@ public final class CatalogueReader {
         if (options.systemdVersion != null) {
             compileOptions = compileOptions.withSystemdVersion(dev.jobgen.model.SystemdVersion.of(options.systemdVersion));
         }
+        compileOptions = compileOptions.withHerdThreshold(options.herdThreshold);
         if (options.runnerPath != null) {
             compileOptions = compileOptions.withRunnerPath(options.runnerPath);
         }

@@ -47,6 +47,8 @@ public final class Jobgen implements Runnable {
         cl.addSubcommand(new TimespanCommand(ctx));
         cl.addSubcommand(new HistoryCommand(ctx));
         cl.addSubcommand(new NotifyCommand(ctx));
+        cl.addSubcommand(new CalendarCommand(ctx));
+        cl.addSubcommand(new NextCommand(ctx));
         cl.setOut(ctx.out());
         cl.setErr(ctx.err());
         cl.setExecutionExceptionHandler(new ErrorHandler(ctx));

@@ -32,13 +32,13 @@ public final class CatalogueCompiler {
         List<Catalogue> catalogues = new ArrayList<>();
         for (CatalogueSource source : sources) {
             Optional<YNode> root = CatalogueLoader.load(source.name(), source.text(), diagnostics);
-            root.flatMap(r -> CatalogueBinder.bind(source, r, diagnostics))
+            root.flatMap(r -> CatalogueBinder.bind(source, r, options.now(), diagnostics))
                     .map(c -> options.systemdVersion().map(c::withTarget).orElse(c))
                     .map(c -> options.runnerPath().map(c::withRunnerPath).orElse(c))
                     .ifPresent(catalogues::add);
         }
         uniqueJobNames(catalogues, diagnostics);
-        ScheduleLints.check(catalogues, options.now(), diagnostics);
+        ScheduleLints.check(catalogues, options.now(), options.herdThreshold(), diagnostics);
         List<Compilation.Output> outputs = new ArrayList<>();
         if (!diagnostics.hasErrors()) {
             UnitRenderer renderer = new UnitRenderer(options.templates());

@@ -11,7 +11,7 @@ import java.util.Optional;
  * that override the catalogues', the templates, and the instant schedule checks reason from.
  */
 public record CompileOptions(Optional<SystemdVersion> systemdVersion, Optional<String> runnerPath,
-        TemplateSource templates, Instant now) {
+        TemplateSource templates, Instant now, int herdThreshold) {
     public CompileOptions {
         Objects.requireNonNull(systemdVersion, "systemdVersion");
         Objects.requireNonNull(runnerPath, "runnerPath");
@@ -20,18 +20,23 @@ public record CompileOptions(Optional<SystemdVersion> systemdVersion, Optional<S
     }
 
     public static CompileOptions defaults(Instant now) {
-        return new CompileOptions(Optional.empty(), Optional.empty(), TemplateSource.builtIn(), now);
+        return new CompileOptions(Optional.empty(), Optional.empty(), TemplateSource.builtIn(), now,
+                dev.jobgen.lint.ScheduleLints.DEFAULT_HERD_THRESHOLD);
     }
 
     public CompileOptions withSystemdVersion(SystemdVersion v) {
-        return new CompileOptions(Optional.of(v), runnerPath, templates, now);
+        return new CompileOptions(Optional.of(v), runnerPath, templates, now, herdThreshold);
     }
 
     public CompileOptions withRunnerPath(String path) {
-        return new CompileOptions(systemdVersion, Optional.of(path), templates, now);
+        return new CompileOptions(systemdVersion, Optional.of(path), templates, now, herdThreshold);
     }
 
     public CompileOptions withTemplates(TemplateSource t) {
-        return new CompileOptions(systemdVersion, runnerPath, t, now);
+        return new CompileOptions(systemdVersion, runnerPath, t, now, herdThreshold);
+    }
+
+    public CompileOptions withHerdThreshold(int n) {
+        return new CompileOptions(systemdVersion, runnerPath, templates, now, n);
     }
 }

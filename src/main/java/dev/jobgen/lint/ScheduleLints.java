@@ -1,19 +1,118 @@
 package dev.jobgen.lint;
 
+import dev.jobgen.diag.DiagnosticCode;
 import dev.jobgen.diag.Diagnostics;
 import dev.jobgen.model.Catalogue;
+import dev.jobgen.model.Job;
+import dev.jobgen.model.Schedule;
+import dev.jobgen.time.CalendarSpec;
+import dev.jobgen.time.TimeSpan;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 
 /**
- * Checks that need the calendar engine and a reference instant: schedules that never elapse,
- * overlapping runs, DST surprises, thundering herds, jitter as large as the gap, retries of
- * non-idempotent jobs.
+ * Warnings that need the calendar engine and a reference instant: runs that can outlast the gap
+ * to the next elapse, jitter as large as that gap, elapses inside DST changes, many jobs starting
+ * at the same instant, and retries of jobs that are not idempotent. Gaps are measured over the
+ * next {@value #GAP_SAMPLE} elapses within a year (enough to see weekly and monthly patterns and
+ * cheap for catalogues of thousands of jobs).
  */
 public final class ScheduleLints {
+    static final int GAP_SAMPLE = 32;
+    static final Duration HERD_WINDOW = Duration.ofDays(1);
+    public static final int DEFAULT_HERD_THRESHOLD = 10;
+
     private ScheduleLints() {}
 
-    public static void check(List<Catalogue> catalogues, Instant now, Diagnostics diagnostics) {
-        // filled in with the calendar engine
+    public static void check(List<Catalogue> catalogues, Instant now, int herdThreshold, Diagnostics diagnostics) {
+        Map<Instant, List<Job>> starts = new TreeMap<>();
+        // catalogues repeat schedules ("daily", "hourly"...): each distinct one is analysed once
+        Map<List<String>, Analysis> analyses = new HashMap<>();
+        for (Catalogue catalogue : catalogues) {
+            for (Job job : catalogue.jobs()) {
+                Analysis a = analyses.computeIfAbsent(job.schedule().calendarExpressions(), k -> analyse(job, now));
+                Optional<Long> gap = job.schedule() instanceof Schedule.Every every
+                        ? Optional.of(every.interval().saturatedMicros()) : a.gap();
+                gap.ifPresent(g -> overlap(job, g, diagnostics));
+                gap.ifPresent(g -> jitter(job, g, diagnostics));
+                if (job.retry().retries() && !job.idempotent()) {
+                    diagnostics.warning(DiagnosticCode.RETRY_NOT_IDEMPOTENT, job.at("retry"), job.name());
+                }
+                a.dst().ifPresent(d -> diagnostics.warning(DiagnosticCode.DST_TRANSITION, job.at("schedule"), job.name(), d.zone(), d.findings()));
+                if (job.jitter().filter(j -> j.usec() != 0).isEmpty()) {
+                    for (Instant t : a.nextDay()) {
+                        starts.computeIfAbsent(t, k -> new ArrayList<>()).add(job);
+                    }
+                }
+            }
+        }
+        herd(starts, herdThreshold, diagnostics);
+    }
+
+    /** What the engine says about one schedule: its shortest gap, its DST trouble, its next day of elapses. */
+    private record Analysis(Optional<Long> gap, Optional<DstCheck.Finding> dst, List<Instant> nextDay) {}
+
+    private static Analysis analyse(Job job, Instant now) {
+        List<CalendarSpec> specs = Elapses.specs(job);
+        if (specs.isEmpty()) {
+            return new Analysis(Optional.empty(), Optional.empty(), List.of());
+        }
+        List<Instant> sample = Elapses.upcoming(specs, now, now.plus(Duration.ofDays(366)), GAP_SAMPLE);
+        Optional<Long> gap = Elapses.shortestGapMicros(sample);
+        List<Instant> day = sample.size() < GAP_SAMPLE || !sample.get(sample.size() - 1).isBefore(now.plus(HERD_WINDOW))
+                ? sample.stream().filter(t -> t.isBefore(now.plus(HERD_WINDOW))).toList()
+                : Elapses.upcoming(specs, now, now.plus(HERD_WINDOW), 24 * 60);
+        return new Analysis(gap, DstCheck.check(job, specs, gap, now), day);
+    }
+
+    /** The longest a run can take: every attempt at its timeout, plus the delays between them. */
+    static Optional<Long> longestRunMicros(Job job) {
+        if (job.timeout().isInfinite()) {
+            return Optional.empty();
+        }
+        try {
+            long total = Math.multiplyExact(job.timeout().saturatedMicros(), (long) job.retry().attempts());
+            for (int n = 1; n < job.retry().attempts(); n++) {
+                total = Math.addExact(total, job.retry().delayAfterAttemptMicros(n));
+            }
+            return Optional.of(total);
+        } catch (ArithmeticException e) {
+            return Optional.of(Long.MAX_VALUE);
+        }
+    }
+
+    private static void overlap(Job job, long gap, Diagnostics diagnostics) {
+        longestRunMicros(job).filter(run -> run > gap).ifPresent(run -> diagnostics.warning(
+                DiagnosticCode.TIMEOUT_EXCEEDS_GAP, job.at(job.retry().retries() ? "retry" : "timeout"), job.name(),
+                human(run) + (job.keyPositions().containsKey("timeout") ? "" : " (the default timeout)"), human(gap)));
+    }
+
+    private static void jitter(Job job, long gap, Diagnostics diagnostics) {
+        job.jitter().filter(j -> j.usec() != 0 && j.saturatedMicros() >= gap).ifPresent(j -> diagnostics.warning(
+                DiagnosticCode.JITTER_EXCEEDS_GAP, job.at("jitter"), job.name(), j.normalized(), human(gap)));
+    }
+
+    private static void herd(Map<Instant, List<Job>> starts, int threshold, Diagnostics diagnostics) {
+        Map<Job, Boolean> reported = new HashMap<>();
+        for (Map.Entry<Instant, List<Job>> e : starts.entrySet()) {
+            List<Job> jobs = e.getValue();
+            if (jobs.size() > threshold && jobs.stream().noneMatch(reported::containsKey)) {
+                jobs.forEach(j -> reported.put(j, true));
+                Job first = jobs.get(0);
+                diagnostics.warning(DiagnosticCode.THUNDERING_HERD, first.at("schedule"), String.valueOf(jobs.size()),
+                        e.getKey() + " (" + String.join(", ", jobs.stream().limit(5).map(Job::name).toList())
+                                + (jobs.size() > 5 ? ", ..." : "") + ")");
+            }
+        }
+    }
+
+    static String human(long micros) {
+        return micros == Long.MAX_VALUE ? "ever" : new TimeSpan(micros).normalized();
     }
 }

@@ -11,7 +11,8 @@ import java.util.TreeMap;
 
 /**
  * One job of a catalogue, every default applied (bind/ is the only place defaults live).
- * {@code at} is where the job's name was written, for diagnostics about the whole job.
+ * {@code at} is where the job's name was written, for diagnostics about the whole job;
+ * {@code keyPositions} where each key was written, for diagnostics about one setting.
  */
 public record Job(
         String name,
@@ -42,7 +43,8 @@ public record Job(
         Resources resources,
         Sandbox sandbox,
         Optional<String> metricsDir,
-        boolean enabled) {
+        boolean enabled,
+        Map<String, SourcePosition> keyPositions) {
 
     public static final TimeSpan DEFAULT_TIMEOUT = TimeSpan.ofSeconds(3600);
     public static final TimeSpan DEFAULT_ACCURACY = TimeSpan.ofSeconds(1);
@@ -63,6 +65,12 @@ public record Job(
         permanentExitCodes = List.copyOf(permanentExitCodes);
         environment = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(environment));
         environmentFiles = List.copyOf(environmentFiles);
+        keyPositions = Map.copyOf(keyPositions);
+    }
+
+    /** Where {@code key} was written for this job (perhaps in the defaults), else where the job was. */
+    public SourcePosition at(String key) {
+        return keyPositions.getOrDefault(key, at);
     }
 
     /** Whether the runner wraps the command (any runner feature in use). */
@@ -116,7 +124,7 @@ public record Job(
             return new Job(name, at, description, command, schedule, timezone, jitter, DEFAULT_ACCURACY, true,
                     timeout, retry, List.of(), lock, OnBusy.SKIP, Optional.empty(), "fail", idempotent, heartbeat,
                     Optional.empty(), 1, Optional.empty(), Optional.empty(), Optional.empty(), new TreeMap<>(environment),
-                    List.of(), Resources.NONE, sandbox, Optional.empty(), enabled);
+                    List.of(), Resources.NONE, sandbox, Optional.empty(), enabled, Map.of());
         }
     }
 }

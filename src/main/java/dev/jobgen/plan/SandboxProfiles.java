@@ -52,7 +52,7 @@ final class SandboxProfiles {
             }
         }
         for (String path : sandbox.writablePaths()) {
-            s.addIfSupported("ReadWritePaths", SystemdEscaper.path(path));
+            s.addIfSupported("ReadWritePaths", SystemdEscaper.pathListItem(path));
         }
     }
 }

@@ -26,27 +26,30 @@ final class CalendarNormalizer {
                 chain(f.hour()), chain(f.minute()), chain(f.microsecond()), f.zone());
     }
 
-    /** Why {@code f} (normalized) is not a valid event, or null when it is. */
-    static String invalidReason(CalendarFields f) {
+    /**
+     * Checks normalized fields; the exception's index is the field number (0 = year ... 5 = second),
+     * which the caller turns into a text position.
+     */
+    static void validate(CalendarFields f) throws CalendarException {
         if (!valid(f.year(), 1970, 2199, false)) {
-            return "year out of range (1970..2199)";
+            throw new CalendarException("year out of range (1970..2199), or a repetition that does not fit", 0);
         }
         if (!valid(f.month(), 1, 12, false)) {
-            return "month out of range (1..12)";
+            throw new CalendarException("month out of range (1..12), or a repetition that does not fit", 1);
         }
         if (!valid(f.day(), 1, 31, f.endOfMonth())) {
-            return f.endOfMonth() ? "day from the end of the month out of range (1..28)" : "day out of range (1..31)";
+            throw new CalendarException(f.endOfMonth() ? "day from the end of the month out of range (1..28)"
+                    : "day out of range (1..31), or a repetition that does not fit", 2);
         }
         if (!valid(f.hour(), 0, 23, false)) {
-            return "hour out of range (0..23)";
+            throw new CalendarException("hour out of range (0..23), or a repetition that does not fit", 3);
         }
         if (!valid(f.minute(), 0, 59, false)) {
-            return "minute out of range (0..59)";
+            throw new CalendarException("minute out of range (0..59), or a repetition that does not fit", 4);
         }
         if (!valid(f.microsecond(), 0, USEC_PER_MINUTE - 1, false)) {
-            return "second out of range (below 60)";
+            throw new CalendarException("second out of range (below 60), or a repetition that does not fit", 5);
         }
-        return null;
     }
 
     private static boolean valid(List<CalendarComponent> chain, int from, int to, boolean endOfMonth) {

@@ -37,19 +37,45 @@ final class CalendarParser {
     private List<CalendarComponent> minute;
     private List<CalendarComponent> microsecond;
     private boolean utcFromEpoch;
+    // where each field's text starts (year, month, day, hour, minute, second), for error columns
+    private final int[] fieldAt = new int[6];
 
     private CalendarParser(String text) {
         this.text = text;
     }
 
+    /** The fields as written (not yet normalized) and where each field starts in the text. */
+    record Parsed(CalendarFields fields, int[] fieldAt) {}
+
     /** Parses {@code full} with {@code TZ} set to {@code localZone}; the result is not yet normalized. */
-    static CalendarFields parse(String full, ZoneId localZone) throws CalendarException {
+    static Parsed parse(String full, ZoneId localZone) throws CalendarException {
         SuffixSplit split = SuffixSplit.of(full, localZone);
         CalendarParser p = new CalendarParser(split.body());
-        p.parseBody();
+        try {
+            p.parseBody();
+        } catch (CalendarException e) {
+            throw unknownZone(split, localZone).orElse(e);
+        }
         SpecZone zone = p.utcFromEpoch ? new SpecZone.Utc() : split.zone();
-        return new CalendarFields(p.weekdayBits, p.endOfMonth, p.year, p.month, p.day, p.hour, p.minute,
-                p.microsecond, zone);
+        return new Parsed(new CalendarFields(p.weekdayBits, p.endOfMonth, p.year, p.month, p.day, p.hour, p.minute,
+                p.microsecond, zone), p.fieldAt);
+    }
+
+    /** A clearer error when all but the last word parses: that word is then an unknown zone. */
+    private static java.util.Optional<CalendarException> unknownZone(SuffixSplit split, ZoneId localZone) {
+        String body = split.body();
+        int space = body.lastIndexOf(' ');
+        if (!(split.zone() instanceof SpecZone.Local l) || l.dst() >= 0 || space <= 0) {
+            return java.util.Optional.empty();
+        }
+        try {
+            CalendarParser p = new CalendarParser(body.substring(0, space));
+            p.parseBody();
+        } catch (CalendarException e) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(new CalendarException("unknown time zone '" + body.substring(space + 1)
+                + "' (a tz database name, UTC, or an abbreviation of the local zone)", space + 1));
     }
 
     private void parseBody() throws CalendarException {
@@ -180,16 +206,20 @@ final class CalendarParser {
             return true;
         }
         List<CalendarComponent> first = parseChain(false);
+        int secondAt = pos + 1;
         if (pos == text.length() || at(pos) == ':') {
             pos = begin;
             return false;
         }
         expectDateSeparator();
         List<CalendarComponent> second = parseChain(false);
+        int thirdAt = pos + 1;
         if (pos == text.length() || at(pos) == ' ') {
             skipBlanks();
             month = first;
             day = second;
+            fieldAt[1] = begin;
+            fieldAt[2] = secondAt;
             return false;
         }
         if (endOfMonth) {
@@ -204,6 +234,9 @@ final class CalendarParser {
         year = first;
         month = second;
         day = third;
+        fieldAt[0] = begin;
+        fieldAt[1] = secondAt;
+        fieldAt[2] = thirdAt;
         return false;
     }
 
@@ -255,11 +288,13 @@ final class CalendarParser {
             microsecond = hour;
             return;
         }
+        fieldAt[3] = pos;
         hour = parseChain(false);
         if (at(pos) != ':') {
             throw new CalendarException("expected ':' after the hour", pos);
         }
         pos++;
+        fieldAt[4] = pos;
         minute = parseChain(false);
         if (pos == text.length()) {
             microsecond = List.of(CalendarComponent.single(0));
@@ -269,6 +304,7 @@ final class CalendarParser {
             throw new CalendarException("expected ':' after the minute", pos);
         }
         pos++;
+        fieldAt[5] = pos;
         microsecond = parseChain(true);
         if (pos < text.length()) {
             throw new CalendarException("unexpected text after the seconds", pos);

@@ -43,11 +43,12 @@ public final class CalendarSpec {
      * decides whether a suffix such as {@code CEST} is a DST flag or a zone name).
      */
     public static CalendarSpec parse(String text, ZoneId localZone) throws CalendarException {
-        CalendarFields parsed = CalendarParser.parse(text, localZone);
-        CalendarFields normal = CalendarNormalizer.normalize(parsed);
-        String reason = CalendarNormalizer.invalidReason(normal);
-        if (reason != null) {
-            throw new CalendarException(reason, 0);
+        CalendarParser.Parsed parsed = CalendarParser.parse(text, localZone);
+        CalendarFields normal = CalendarNormalizer.normalize(parsed.fields());
+        try {
+            CalendarNormalizer.validate(normal);
+        } catch (CalendarException e) {
+            throw new CalendarException(e.getMessage(), parsed.fieldAt()[e.index()]);
         }
         return new CalendarSpec(normal, localZone);
     }

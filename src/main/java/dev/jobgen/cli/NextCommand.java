@@ -1,0 +1,173 @@
+package dev.jobgen.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.jobgen.compile.Compilation;
+import dev.jobgen.model.Catalogue;
+import dev.jobgen.model.Job;
+import dev.jobgen.time.CalendarException;
+import dev.jobgen.time.CalendarSpec;
+import java.io.IOException;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code jobgen next}: the upcoming runs of each job, computed offline with the same engine that
+ * validates schedules, in the job's zone and in UTC, with the jitter window where there is one.
+ */
+@Command(name = "next", mixinStandardHelpOptions = true,
+        description = {"Show the next runs of the catalogue's jobs, offline.",
+                "Jobs on an 'every:' interval count from boot and from their last run, which only the node knows."})
+public final class NextCommand implements Callable<Integer> {
+    private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("EEE yyyy-MM-dd HH:mm:ss zzz", Locale.ROOT);
+    private final CliContext ctx;
+
+    @Parameters(arity = "1..*", paramLabel = "CATALOGUE", description = "Catalogue files.")
+    List<String> catalogues;
+
+    @Option(names = "--count", paramLabel = "N", defaultValue = "5", description = "Runs per job (default ${DEFAULT-VALUE}).")
+    int count;
+
+    @Option(names = "--from", paramLabel = "TS", description = "Start after this instant (ISO-8601 or @EPOCH); default: now.")
+    String from;
+
+    @Option(names = "--job", paramLabel = "NAME", description = "Only this job.")
+    String job;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text or json.")
+    OutputFormat format;
+
+    @Mixin
+    CatalogueOptions options;
+
+    public NextCommand(CliContext ctx) {
+        this.ctx = ctx;
+    }
+
+    /** One upcoming run: when, in which zone the job thinks, and until when jitter may delay it. */
+    record Run(Job job, Instant at, ZoneId zone, Optional<Instant> jitterUntil) {}
+
+    @Override
+    public Integer call() throws IOException {
+        if (count < 1 || format == OutputFormat.github) {
+            throw new UserError(count < 1 ? "--count must be at least 1" : "--format takes text or json", 2);
+        }
+        Compilation compilation = new CatalogueReader(ctx).compile(catalogues, options);
+        new DiagnosticPrinter(ctx.fs()).print(compilation.diagnostics().stream().filter(d -> d.isError()).toList(),
+                OutputFormat.text, ctx.err());
+        if (compilation.hasErrors()) {
+            return 1;
+        }
+        Instant start = from == null ? ctx.clock().instant() : CalendarCommand.parseInstant("--from", from);
+        List<Run> runs = new ArrayList<>();
+        List<Job> monotonic = new ArrayList<>();
+        boolean found = false;
+        for (Catalogue c : compilation.catalogues()) {
+            for (Job j : c.jobs()) {
+                if (job != null && !j.name().equals(job)) {
+                    continue;
+                }
+                found = true;
+                if (j.schedule().calendarExpressions().isEmpty()) {
+                    monotonic.add(j);
+                } else {
+                    runs.addAll(upcoming(j, start));
+                }
+            }
+        }
+        if (!found) {
+            throw new UserError(job != null ? "no job named '" + job + "'" : "no jobs in the catalogue");
+        }
+        runs.sort(Comparator.comparing(Run::at).thenComparing(r -> r.job().name()));
+        if (format == OutputFormat.json) {
+            printJson(runs, monotonic);
+        } else {
+            printText(runs, monotonic);
+        }
+        return 0;
+    }
+
+    private List<Run> upcoming(Job j, Instant start) {
+        ZoneId zone = j.timezone().map(ZoneId::of).orElse(LocalZone.from(ctx.env()));
+        List<Run> out = new ArrayList<>();
+        List<CalendarSpec> specs = new ArrayList<>();
+        for (String expression : j.schedule().calendarExpressions()) {
+            try {
+                specs.add(CalendarSpec.parse(expression, LocalZone.from(ctx.env())));
+            } catch (CalendarException e) {
+                throw new UserError("schedule '" + expression + "' of job " + j.name() + " is not valid in TZ "
+                        + ctx.env().get("TZ") + ": " + e.getMessage());
+            }
+        }
+        Instant after = start;
+        while (out.size() < count) {
+            Instant best = null;
+            for (CalendarSpec spec : specs) {
+                Instant n = spec.next(after).orElse(null);
+                if (n != null && (best == null || n.isBefore(best))) {
+                    best = n;
+                }
+            }
+            if (best == null) {
+                break;
+            }
+            Instant at = best;
+            out.add(new Run(j, at, zone, j.jitter().filter(s -> s.usec() != 0).map(s -> at.plusNanos(s.saturatedMicros() * 1000))));
+            after = best;
+        }
+        return out;
+    }
+
+    private void printText(List<Run> runs, List<Job> monotonic) {
+        int width = java.util.stream.Stream.concat(runs.stream().map(Run::job), monotonic.stream())
+                .mapToInt(j -> j.name().length()).max().orElse(3);
+        for (Run r : runs) {
+            String suspended = r.job().enabled() ? "" : "  (suspended: enabled: false)";
+            String jitter = r.jitterUntil().map(u -> "  jitter until " + LOCAL.format(u.atZone(r.zone()))).orElse("");
+            ctx.out().printf(Locale.ROOT, "%-" + width + "s  %s  %s%s%s%n", r.job().name(), LOCAL.format(r.at().atZone(r.zone())),
+                    CalendarCommand.iso(r.at()), jitter, suspended);
+        }
+        for (Job j : monotonic) {
+            String every = j.schedule().<String>match(c -> "at boot (+1min)", c -> "at boot (+1min)",
+                    e -> "every " + e.interval().normalized() + " after boot and after each run");
+            ctx.out().printf(Locale.ROOT, "%-" + width + "s  %s%n", j.name(), every);
+        }
+        ctx.out().flush();
+    }
+
+    private void printJson(List<Run> runs, List<Job> monotonic) throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        ArrayNode array = json.createArrayNode();
+        for (Run r : runs) {
+            ObjectNode o = array.addObject();
+            o.put("job", r.job().name());
+            o.put("at", CalendarCommand.iso(r.at()));
+            o.put("local", r.at().atZone(r.zone()).toOffsetDateTime().toString());
+            o.put("zone", r.zone().getId());
+            o.put("jitter_until", r.jitterUntil().map(CalendarCommand::iso).orElse(null));
+            o.put("enabled", r.job().enabled());
+        }
+        for (Job j : monotonic) {
+            ObjectNode o = array.addObject();
+            o.put("job", j.name());
+            o.putNull("at");
+            o.put("monotonic", j.schedule().<String>match(c -> "boot", c -> "boot", e -> e.interval().normalized()));
+            o.put("enabled", j.enabled());
+        }
+        ctx.out().println(json.writerWithDefaultPrettyPrinter().writeValueAsString(array));
+        ctx.out().flush();
+    }
+}

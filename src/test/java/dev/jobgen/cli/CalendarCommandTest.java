@@ -1,0 +1,107 @@
+package dev.jobgen.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class CalendarCommandTest {
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC);
+    private static final Map<String, String> BERLIN = Map.of("TZ", "Europe/Berlin");
+
+    @Test
+    void printsTheLayoutOfSystemdAnalyze() {
+        CliRun r = CliRun.of(CLOCK, BERLIN, "calendar", "--iterations", "2", "Mon *-*-* 12:00", "*-02-30");
+        assertEquals(0, r.status(), r.err());
+        assertEquals(String.join("\n",
+                "  Original form: Mon *-*-* 12:00",
+                "Normalized form: Mon *-*-* 12:00:00",
+                "    Next elapse: Mon 2026-01-05 12:00:00 CET",
+                "       (in UTC): Mon 2026-01-05 11:00:00 UTC",
+                "       From now: 4 days left",
+                "       Iter. #2: Mon 2026-01-12 12:00:00 CET",
+                "       (in UTC): Mon 2026-01-12 11:00:00 UTC",
+                "       From now: 1 week 4 days left",
+                "",
+                "  Original form: *-02-30",
+                "Normalized form: *-02-30 00:00:00",
+                "    Next elapse: never",
+                ""), r.out());
+    }
+
+    @Test
+    void leavesOutUtcLinesAndOriginalFormWhenTheyAddNothing() {
+        CliRun r = CliRun.of(CLOCK, Map.of("TZ", "UTC"), "calendar", "--base-time", "@1767225600.5", "*-*-* 00:00:00");
+        assertEquals(String.join("\n",
+                "Normalized form: *-*-* 00:00:00",
+                "    Next elapse: Fri 2026-01-02 00:00:00 UTC",
+                "       From now: 24h left",
+                ""), r.out());
+    }
+
+    @Test
+    void printsTheJsonOfTheDesign() throws Exception {
+        CliRun r = CliRun.of(CLOCK, BERLIN, "calendar", "--format", "json", "--iterations", "3",
+                "--base-time", "2026-01-01T00:00:00.5Z", "*:*:0/0.25", "nonsense");
+        assertEquals(1, r.status());
+        JsonNode root = new ObjectMapper().readTree(r.out());
+        assertEquals(2, root.size());
+        JsonNode ok = root.get(0);
+        assertEquals("*:*:0/0.25", ok.get("expression").asText());
+        assertTrue(ok.get("valid").asBoolean());
+        assertEquals("*-*-* *:*:00/0.250000", ok.get("normalized").asText());
+        assertEquals("[\"2026-01-01T00:00:00.75Z\",\"2026-01-01T00:00:01Z\",\"2026-01-01T00:00:01.25Z\"]",
+                ok.get("next").toString());
+        assertTrue(ok.get("error").isNull());
+        JsonNode bad = root.get(1);
+        assertEquals(false, bad.get("valid").asBoolean());
+        assertTrue(bad.get("normalized").isNull());
+        assertEquals(0, bad.get("next").size());
+        assertTrue(bad.get("error").asText().contains("column 1"), bad.get("error").asText());
+    }
+
+    @Test
+    void anInvalidExpressionIsReportedWithItsColumnAndExitsOne() {
+        CliRun r = CliRun.of(CLOCK, BERLIN, "calendar", "daily", "Mon..Fri 12:61");
+        assertEquals(1, r.status());
+        assertTrue(r.out().startsWith("  Original form: daily\n"), r.out());
+        assertEquals("jobgen: invalid calendar expression 'Mon..Fri 12:61': minute out of range (0..59),"
+                + " or a repetition that does not fit (column 13)\n", r.err());
+    }
+
+    @Test
+    void theLocalZoneDecidesWhatAnAbbreviationMeans() {
+        CliRun berlin = CliRun.of(CLOCK, BERLIN, "calendar", "--format", "json", "daily CEST");
+        CliRun utc = CliRun.of(CLOCK, Map.of("TZ", "UTC"), "calendar", "--format", "json", "daily CEST");
+        assertTrue(berlin.out().contains("\"valid\" : true"), berlin.out());
+        assertTrue(utc.out().contains("\"valid\" : false"), utc.out());
+    }
+
+    @Test
+    void expressionsAfterDoubleDashMayStartWithADash() {
+        CliRun r = CliRun.of(CLOCK, BERLIN, "calendar", "--", "-1");
+        assertEquals(1, r.status(), r.err());
+        assertTrue(r.err().contains("invalid calendar expression '-1'"), r.err());
+    }
+
+    @Test
+    void aBadBaseTimeIsAUsageError() {
+        CliRun r = CliRun.of(CLOCK, BERLIN, "calendar", "--base-time", "yesterday", "daily");
+        assertEquals(2, r.status());
+        assertTrue(r.err().contains("--base-time"), r.err());
+        assertEquals(2, CliRun.of(CLOCK, BERLIN, "calendar", "--base-time", "@1.0000001", "daily").status());
+    }
+
+    @Test
+    void baseTimeTakesEpochSecondsWithAFraction() {
+        assertEquals(Instant.parse("2026-01-01T00:00:00.5Z"), CalendarCommand.parseBase("@1767225600.5"));
+        assertEquals(Instant.parse("2026-01-01T01:00:00Z"), CalendarCommand.parseBase("2026-01-01T02:00:00+01:00"));
+        assertEquals("2026-01-01T00:00:00.00025Z", CalendarCommand.iso(Instant.parse("2026-01-01T00:00:00.000250Z")));
+    }
+}

@@ -1,0 +1,163 @@
+package dev.jobgen.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** render, validate and next through the real CLI: streams, exit codes, formats. */
+class CompileCommandsTest {
+    private static final String GOOD = """
+            jobgen: 1
+            jobs:
+              backup:
+                description: Backup
+                command: [/usr/local/bin/backup, --all]
+                schedule: "*-*-* 03:00:00"
+                timezone: Europe/Berlin
+                jitter: 5min
+                lock: node
+            """;
+    private static final String BAD = """
+            jobgen: 1
+            jobs:
+              backup:
+                command: [/usr/local/bin/backup]
+                schedul: daily
+            """;
+
+    private final CliHarness cli = new CliHarness();
+
+    @Test
+    void renderPrintsEveryUnitAfterItsPathAndNothingOnStderr() {
+        cli.write("/c.yaml", GOOD);
+        CliHarness.Result r = cli.run("render", "/c.yaml");
+        assertEquals(0, r.exit(), r.err());
+        assertEquals("", r.err());
+        assertTrue(r.out().startsWith("# /etc/systemd/system/jobgen-backup.service\n"), r.out());
+        assertTrue(r.out().contains("\n# /etc/systemd/system/jobgen-backup.timer\n"), r.out());
+        assertTrue(r.out().contains("OnCalendar=*-*-* 03:00:00 Europe/Berlin\n"), r.out());
+        assertTrue(r.out().contains("SourcePath=/c.yaml\n"), r.out());
+    }
+
+    @Test
+    void renderWritesFilesIntoADirectory(@TempDir Path dir) throws Exception {
+        CliHarness real = new CliHarness(FileSystems.getDefault(), Map.of("TZ", "UTC"));
+        Path catalogue = Files.writeString(dir.resolve("c.yaml"), GOOD);
+        Path out = dir.resolve("units");
+        CliHarness.Result r = real.run("render", catalogue.toString(), "-o", out.toString());
+        assertEquals(0, r.exit(), r.err());
+        assertEquals("", r.out());
+        try (var files = Files.list(out)) {
+            assertEquals(java.util.List.of("jobgen-backup.service", "jobgen-backup.timer"),
+                    files.map(p -> p.getFileName().toString()).sorted().toList());
+        }
+    }
+
+    @Test
+    void aMistakeIsOneDiagnosticWithExcerptAndHintAndExitOne() {
+        cli.write("/bad.yaml", BAD);
+        CliHarness.Result r = cli.run("render", "/bad.yaml");
+        assertEquals(1, r.exit());
+        assertEquals("", r.out(), "no units for an invalid catalogue");
+        assertEquals("""
+                /bad.yaml:5:5: error[unknown-key]: unknown key 'schedul' in job 'backup'
+                        schedul: daily
+                        ^
+                  hint: did you mean 'schedule'?
+                /bad.yaml:4:5: error[missing-schedule]: job 'backup' has no schedule
+                        command: [/usr/local/bin/backup]
+                        ^
+                  hint: give one of 'schedule', 'cron' or 'every'
+                """, reorder(r.err()));
+    }
+
+    /** Diagnostics print sorted by position; the expectation above lists them in reading order of the YAML. */
+    private static String reorder(String err) {
+        String[] blocks = err.split("(?=/bad.yaml:)");
+        return blocks.length == 2 ? blocks[1] + blocks[0] : err;
+    }
+
+    @Test
+    void validateJsonIsOneDocumentOnStdout() throws Exception {
+        cli.write("/bad.yaml", BAD);
+        CliHarness.Result r = cli.run("validate", "--format", "json", "/bad.yaml");
+        assertEquals(1, r.exit());
+        assertEquals("", r.err());
+        JsonNode doc = new ObjectMapper().readTree(r.out());
+        assertFalse(doc.get("valid").asBoolean());
+        assertEquals(2, doc.get("errors").asInt());
+        JsonNode first = doc.get("diagnostics").get(0);
+        assertEquals("missing-schedule", first.get("code").asText());
+        assertEquals(4, first.get("line").asInt());
+        assertEquals(5, first.get("column").asInt());
+    }
+
+    @Test
+    void validateGithubPrintsWorkflowAnnotations() {
+        cli.write("/bad.yaml", BAD);
+        CliHarness.Result r = cli.run("validate", "--format", "github", "/bad.yaml");
+        assertEquals(1, r.exit());
+        assertTrue(r.out().contains("::error file=/bad.yaml,line=5,col=5,title=jobgen unknown-key::unknown key 'schedul' in job 'backup' (hint: did you mean 'schedule'?)"), r.out());
+    }
+
+    @Test
+    void strictTurnsWarningsIntoFailure() {
+        cli.write("/w.yaml", GOOD.replace("    lock: node\n", "    lock: node\n    retry: { attempts: 2 }\n"));
+        assertEquals(0, cli.run("validate", "/w.yaml").exit());
+        CliHarness.Result strict = cli.run("validate", "--strict", "/w.yaml");
+        assertEquals(1, strict.exit());
+        assertTrue(strict.err().contains("warning[retry-not-idempotent]"), strict.err());
+    }
+
+    @Test
+    void usageErrorsExitTwoAndMissingFilesExitOneWithoutStackTraces() {
+        CliHarness.Result usage = cli.run("validate", "--format", "yaml", "/x.yaml");
+        assertEquals(2, usage.exit());
+        CliHarness.Result missing = cli.run("validate", "/nope.yaml");
+        assertEquals(1, missing.exit());
+        assertEquals("jobgen: /nope.yaml: no such file\n", missing.err());
+        assertFalse(usage.err().contains("\tat "), usage.err());
+    }
+
+    @Test
+    void systemdVersionOverrideChangesTheRenderedForm() {
+        cli.write("/c.yaml", GOOD);
+        assertTrue(cli.run("render", "/c.yaml").out().contains("FixedRandomDelay=yes"));
+        assertFalse(cli.run("render", "--systemd-version", "245", "/c.yaml").out().contains("FixedRandomDelay"));
+    }
+
+    @Test
+    void userTemplatesReplaceBuiltInOnesByName() {
+        cli.write("/c.yaml", GOOD);
+        cli.write("/tpl/timer.ftl", "# custom timer for ${name}\n<#list sections as s>[${s.name}]\n</#list>");
+        CliHarness.Result r = cli.run("render", "--templates", "/tpl", "/c.yaml");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("# custom timer for jobgen-backup.timer\n[Unit]\n[Timer]\n[Install]\n"), r.out());
+        assertTrue(r.out().contains("[Service]\nType=oneshot\n"), "the service keeps the built-in template");
+        cli.write("/broken/service.ftl", "<#list nothing as x>");
+        CliHarness.Result broken = cli.run("render", "--templates", "/broken", "/c.yaml");
+        assertEquals(1, broken.exit());
+        assertTrue(broken.err().startsWith("jobgen: template service.ftl: "), broken.err());
+    }
+
+    @Test
+    void nextListsRunsInTheJobZoneAndUtcWithTheJitterWindow() {
+        cli.write("/c.yaml", GOOD);
+        CliHarness.Result r = cli.run("next", "/c.yaml", "--count", "2", "--from", "2026-03-28T12:00:00Z");
+        assertEquals(0, r.exit(), r.err());
+        assertEquals("""
+                backup  Sun 2026-03-29 03:00:00 CEST  2026-03-29T01:00:00Z  jitter until Sun 2026-03-29 03:05:00 CEST
+                backup  Mon 2026-03-30 03:00:00 CEST  2026-03-30T01:00:00Z  jitter until Mon 2026-03-30 03:05:00 CEST
+                """, r.out());
+        assertEquals(1, cli.run("next", "/c.yaml", "--job", "nope").exit());
+    }
+}
