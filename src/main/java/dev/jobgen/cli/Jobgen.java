@@ -49,6 +49,7 @@ public final class Jobgen implements Runnable {
         cl.addSubcommand(new NotifyCommand(ctx));
         cl.addSubcommand(new CalendarCommand(ctx));
         cl.addSubcommand(new NextCommand(ctx));
+        cl.addSubcommand(new ClusterCommand(ctx));
         cl.setOut(ctx.out());
         cl.setErr(ctx.err());
         cl.setExecutionExceptionHandler(new ErrorHandler(ctx));
