@@ -22,7 +22,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A throw-away PostgreSQL server for tests: {@code initdb} in a temp dir, {@code pg_ctl start} on
- * a free loopback port, trust authentication for the role {@code jobgen}, fsync off. PostgreSQL
+ * a free loopback port, trust authentication for the role {@code jobgen}, fsync off (the data
+ * outlives a server crash, not a machine crash: {@link #stop} then {@link #resume} keeps it). PostgreSQL
  * refuses to run as root, so as root the server runs as an unprivileged user ({@code
  * $JOBGEN_PG_USER}, default {@code postgres}, which the Debian package creates) through
  * {@code runuser}. Binaries from {@code $JOBGEN_PG_BIN}, else {@code /usr/lib/postgresql/15/bin}.
@@ -74,7 +75,7 @@ final class PostgresServer implements AutoCloseable, ExtensionContext.Store.Clos
     void resume() throws IOException, InterruptedException {
         pg(List.of(bin.resolve("pg_ctl").toString(), "-D", dir.resolve("data").toString(), "-l", dir.resolve("server.log").toString(),
                 "-w", "-t", "60", "-o", "-c listen_addresses=127.0.0.1 -p " + port + " -k " + dir
-                        + " -c fsync=off -c synchronous_commit=off -c full_page_writes=off", "start"), "pg_ctl.log");
+                        + " -c fsync=off -c full_page_writes=off", "start"), "pg_ctl.log");
     }
 
     /** Stops at once (like a crash: sessions are cut). */
