@@ -8,8 +8,8 @@ import java.util.List;
 
 /**
  * The store's tables, in the schema {@code jobgen}, created on first use and versioned in
- * {@code jobgen.schema_version} (one row per applied step). Creation is serialised by a
- * transaction-scoped advisory lock, so many nodes starting on an empty database at once create
+ * {@code jobgen.schema_version} (one row per applied step). Creation is serialised by an
+ * advisory lock, so many nodes starting on an empty database at once create
  * it exactly once. A database newer than this build is refused rather than misread.
  *
  * <ul>
@@ -51,19 +51,25 @@ public final class ClusterSchema {
             throw new SQLException("the cluster store has schema version " + found + ", newer than this jobgen knows ("
                     + VERSION + "): upgrade jobgen");
         }
-        return Transaction.run(c, () -> {
-            try (Statement s = c.createStatement()) {
-                s.execute("SELECT pg_advisory_xact_lock(" + SCHEMA_LOCK + ")");
-                int before = version(c);
-                for (int v = before + 1; v <= VERSION; v++) {
-                    for (String sql : STEPS.get(v - 1)) {
-                        s.execute(sql);
+        // a session lock taken before the transaction: the transaction then starts after the winner's
+        // commit and sees its tables (a lock taken inside would leave this session's catalog cache stale)
+        try (Statement s = c.createStatement()) {
+            s.execute("SELECT pg_advisory_lock(" + SCHEMA_LOCK + ")");
+            try {
+                return Transaction.run(c, () -> {
+                    int before = version(c);
+                    for (int v = before + 1; v <= VERSION; v++) {
+                        for (String sql : STEPS.get(v - 1)) {
+                            s.execute(sql);
+                        }
+                        s.execute("INSERT INTO jobgen.schema_version (version) VALUES (" + v + ")");
                     }
-                    s.execute("INSERT INTO jobgen.schema_version (version) VALUES (" + v + ")");
-                }
-                return before;
+                    return before;
+                });
+            } finally {
+                s.execute("SELECT pg_advisory_unlock(" + SCHEMA_LOCK + ")");
             }
-        });
+        }
     }
 
     /** The applied version, 0 when the tables do not exist yet (checked without raising an error). */
