@@ -33,7 +33,8 @@ public interface ClusterCoordinator {
     /** A claimed slot with the cluster lock held; closing it releases the lock. */
     interface Lease extends AutoCloseable {
         /**
-         * Records how the run ended; on success marks the slot done, so no node runs it again. Called
+         * Records how the run ended; on success (or {@code skipped-done}: this node's own stamp says it
+         * succeeded) marks the slot done, so no node runs it again. Called
          * before {@link #close}, so the slot is done before any peer can take the lock.
          */
         void finish(Outcome outcome, int exitCode, Instant end) throws Unavailable;

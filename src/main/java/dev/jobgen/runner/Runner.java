@@ -86,7 +86,7 @@ public final class Runner {
         StampStore stamps = new StampStore(config.stateDir());
         if (config.idempotent() && run.period().isPresent() && !config.force() && stamps.isDone(run.period().get())) {
             console.note("period " + run.periodText() + " already done: skipping (--force runs it again)");
-            return finish(run, new Result(Outcome.SKIPPED_DONE, 0, 0));
+            return finish(run, settleClaim(new Result(Outcome.SKIPPED_DONE, 0, 0), clock.instant()));
         }
         Optional<Heartbeat> heartbeat = heartbeat(run);
         if (heartbeat.isPresent()) {

@@ -131,7 +131,8 @@ public final class PgCoordinator implements ClusterCoordinator {
 
         @Override
         public void finish(Outcome outcome, int exitCode, Instant end) throws Unavailable {
-            boolean success = outcome == Outcome.SUCCESS;
+            // a local success stamp proves this node finished the period earlier (its marking was lost then)
+            boolean success = outcome == Outcome.SUCCESS || outcome == Outcome.SKIPPED_DONE;
             try {
                 new ClusterStore(session).finish(job, slot, runId, host, runRow, success, outcome.id(), exitCode, end);
                 return;

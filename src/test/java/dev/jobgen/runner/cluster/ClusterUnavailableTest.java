@@ -131,4 +131,34 @@ class ClusterUnavailableTest {
         assertFalse(Files.exists(dir.resolve("ran-again")), "the period was recorded done on a new session");
         assertEquals(List.of(Outcome.SKIPPED_PEER), nodes.outcomes(1));
     }
+
+    @Test
+    void aLocalStampRecordsThePeriodDoneWhenTheStoreIsBack() throws Exception {
+        ClusterNodes nodes = new ClusterNodes(dir, pg.createDatabase());
+        Path started = dir.resolve("started");
+        Path go = dir.resolve("go");
+        List<String> flags = List.of("--idempotent", "period", "--on-unavailable", "run");
+        Process p = nodes.run(0, "r", "ledger", flags, "echo ran >> " + dir.resolve("ran") + "; touch " + started
+                + "; while [ ! -e " + go + " ]; do sleep 0.05; done");
+        ClusterRaceTest.awaitFile(started);
+        pg.stop();
+        Files.createFile(go);
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(0, p.exitValue(), nodes.stderr("r"));
+        pg.resume();
+
+        Process again = nodes.run(0, "again", "ledger", flags, "echo ran >> " + dir.resolve("ran"));
+        assertTrue(again.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(0, again.exitValue(), nodes.stderr("again"));
+        Process peer = nodes.run(1, "peer", "ledger", flags, "echo ran >> " + dir.resolve("ran"));
+        assertTrue(peer.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(0, peer.exitValue(), nodes.stderr("peer"));
+
+        assertEquals(List.of("ran"), Files.readAllLines(dir.resolve("ran")));
+        assertEquals(List.of(Outcome.SUCCESS, Outcome.SKIPPED_DONE), nodes.outcomes(0));
+        assertEquals(List.of(Outcome.SKIPPED_PEER), nodes.outcomes(1));
+        try (Connection c = ClusterRaceTest.connect(nodes)) {
+            assertEquals(List.of("done"), ClusterRaceTest.rows(c, "SELECT state FROM jobgen.periods"));
+        }
+    }
 }

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * outlives a server crash, not a machine crash: {@link #stop} then {@link #resume} keeps it). PostgreSQL
  * refuses to run as root, so as root the server runs as an unprivileged user ({@code
  * $JOBGEN_PG_USER}, default {@code postgres}, which the Debian package creates) through
- * {@code runuser}. Binaries from {@code $JOBGEN_PG_BIN}, else {@code /usr/lib/postgresql/15/bin}.
+ * {@code runuser}. Binaries from {@code $JOBGEN_PG_BIN}, else {@code /usr/lib/postgresql/15/bin} (or another version there).
  * When any of that is missing, {@link #start} aborts the calling test with the reason (skipped).
  */
 final class PostgresServer implements AutoCloseable, ExtensionContext.Store.CloseableResource {
@@ -45,7 +45,7 @@ final class PostgresServer implements AutoCloseable, ExtensionContext.Store.Clos
     }
 
     static PostgresServer start() throws IOException, InterruptedException {
-        Path bin = Path.of(System.getenv().getOrDefault("JOBGEN_PG_BIN", "/usr/lib/postgresql/15/bin"));
+        Path bin = binaries();
         Assumptions.assumeTrue(Files.isExecutable(bin.resolve("initdb")) && Files.isExecutable(bin.resolve("pg_ctl")),
                 "PostgreSQL is not installed (no initdb/pg_ctl in " + bin + "; set JOBGEN_PG_BIN or install postgresql)");
         List<String> asUser = new ArrayList<>();
@@ -69,6 +69,24 @@ final class PostgresServer implements AutoCloseable, ExtensionContext.Store.Clos
                 "-E", "UTF8", "--locale=C.UTF-8", "--no-sync"), "initdb.log");
         server.resume();
         return server;
+    }
+
+    /** {@code $JOBGEN_PG_BIN}, else {@code /usr/lib/postgresql/15/bin}, else the newest other Debian version there. */
+    private static Path binaries() throws IOException {
+        String env = System.getenv("JOBGEN_PG_BIN");
+        if (env != null && !env.isEmpty()) {
+            return Path.of(env);
+        }
+        Path root = Path.of("/usr/lib/postgresql");
+        Path preferred = root.resolve("15/bin");
+        if (Files.isExecutable(preferred.resolve("initdb")) || !Files.isDirectory(root)) {
+            return preferred;
+        }
+        try (Stream<Path> versions = Files.list(root)) {
+            return versions.filter(v -> v.getFileName().toString().matches("[0-9]+"))
+                    .max(Comparator.comparingInt(v -> Integer.parseInt(v.getFileName().toString())))
+                    .map(v -> v.resolve("bin")).orElse(preferred);
+        }
     }
 
     /** (Re)starts the server on the same data directory and port. */
