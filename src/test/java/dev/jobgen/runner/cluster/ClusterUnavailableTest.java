@@ -16,8 +16,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -28,27 +26,26 @@ import org.junit.jupiter.params.provider.CsvSource;
  * accepts and never answers), and a server of its own going away while the command runs.
  */
 class ClusterUnavailableTest {
-    static PostgresServer pg;
+    /** Its own server (these tests stop it), started by the first test that needs it. */
+    private static PostgresServer server;
 
     @TempDir
     Path dir;
 
-    @BeforeAll
-    static void startServer() throws Exception {
-        pg = PostgresServer.start();
+    static PostgresServer pg() throws Exception {
+        if (server == null) {
+            server = PostgresServer.start();
+        }
+        if (!server.running()) {
+            server.resume();
+        }
+        return server;
     }
 
     @AfterAll
     static void stopServer() throws Exception {
-        if (pg != null) {
-            pg.close();
-        }
-    }
-
-    @BeforeEach
-    void serverUp() throws Exception {
-        if (!pg.running()) {
-            pg.resume();
+        if (server != null) {
+            server.close();
         }
     }
 
@@ -94,6 +91,7 @@ class ClusterUnavailableTest {
     @ParameterizedTest
     @CsvSource({"fail, 75, unavailable", "run, 0, success", "skip, 0, success"})
     void storeGoneMidRun(String policy, int exit, String outcome) throws Exception {
+        PostgresServer pg = pg();
         ClusterNodes nodes = new ClusterNodes(dir, pg.createDatabase());
         Path started = dir.resolve("started");
         Path go = dir.resolve("go");
@@ -115,6 +113,7 @@ class ClusterUnavailableTest {
 
     @Test
     void storeRestartedMidRunStillGetsThePeriodMarkedDone() throws Exception {
+        PostgresServer pg = pg();
         ClusterNodes nodes = new ClusterNodes(dir, pg.createDatabase());
         Path started = dir.resolve("started");
         Path go = dir.resolve("go");
@@ -134,6 +133,7 @@ class ClusterUnavailableTest {
 
     @Test
     void aLocalStampRecordsThePeriodDoneWhenTheStoreIsBack() throws Exception {
+        PostgresServer pg = pg();
         ClusterNodes nodes = new ClusterNodes(dir, pg.createDatabase());
         Path started = dir.resolve("started");
         Path go = dir.resolve("go");

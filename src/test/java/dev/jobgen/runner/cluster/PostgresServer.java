@@ -14,6 +14,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
@@ -44,20 +45,38 @@ final class PostgresServer implements AutoCloseable, ExtensionContext.Store.Clos
         this.asUser = asUser;
     }
 
-    static PostgresServer start() throws IOException, InterruptedException {
+    /** Why no server can be started here, or empty when one can. */
+    static Optional<String> missing() throws IOException, InterruptedException {
         Path bin = binaries();
-        Assumptions.assumeTrue(Files.isExecutable(bin.resolve("initdb")) && Files.isExecutable(bin.resolve("pg_ctl")),
-                "PostgreSQL is not installed (no initdb/pg_ctl in " + bin + "; set JOBGEN_PG_BIN or install postgresql)");
-        List<String> asUser = new ArrayList<>();
-        String user = null;
-        if ("root".equals(System.getProperty("user.name"))) {
-            user = System.getenv().getOrDefault("JOBGEN_PG_USER", "postgres");
-            Assumptions.assumeTrue(exec(List.of("id", "-u", user)) == 0,
-                    "running as root and there is no user '" + user + "' to run PostgreSQL as (set JOBGEN_PG_USER)");
-            Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/sbin/runuser")) || Files.isExecutable(Path.of("/sbin/runuser")),
-                    "running as root without runuser to start PostgreSQL as '" + user + "'");
-            asUser.addAll(List.of("runuser", "-u", user, "--"));
+        if (!Files.isExecutable(bin.resolve("initdb")) || !Files.isExecutable(bin.resolve("pg_ctl"))) {
+            return Optional.of("PostgreSQL is not installed (no initdb/pg_ctl in " + bin
+                    + "; set JOBGEN_PG_BIN or install postgresql)");
         }
+        if (osUser().isPresent()) {
+            String user = osUser().get();
+            if (exec(List.of("id", "-u", user)) != 0) {
+                return Optional.of("running as root and there is no user '" + user + "' to run PostgreSQL as (set JOBGEN_PG_USER)");
+            }
+            if (!Files.isExecutable(Path.of("/usr/sbin/runuser")) && !Files.isExecutable(Path.of("/sbin/runuser"))) {
+                return Optional.of("running as root without runuser to start PostgreSQL as '" + user + "'");
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The user to run the server as: none unless root (PostgreSQL refuses to run as root). */
+    private static Optional<String> osUser() {
+        return "root".equals(System.getProperty("user.name"))
+                ? Optional.of(System.getenv().getOrDefault("JOBGEN_PG_USER", "postgres")) : Optional.empty();
+    }
+
+    /** Starts a server; aborts the calling test (skipped, with the reason) when none can run here. */
+    static PostgresServer start() throws IOException, InterruptedException {
+        Optional<String> missing = missing();
+        Assumptions.assumeTrue(missing.isEmpty(), missing.orElse(""));
+        Path bin = binaries();
+        String user = osUser().orElse(null);
+        List<String> asUser = user == null ? List.of() : List.of("runuser", "-u", user, "--");
         Path dir = Files.createTempDirectory(Path.of("/tmp"), "jobgen-pg");
         Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
         if (user != null) {

@@ -1,5 +1,8 @@
 package dev.jobgen.runner.cluster;
 
+import java.util.Optional;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
@@ -9,8 +12,15 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * run (initdb costs seconds); it is stopped and deleted when the run ends. Tests isolate
  * themselves with {@link PostgresServer#createDatabase}; tests that stop the server start their own.
  */
-final class SharedPostgres implements ParameterResolver {
+final class SharedPostgres implements BeforeEachCallback, ParameterResolver {
     private static final ExtensionContext.Namespace NS = ExtensionContext.Namespace.create(SharedPostgres.class);
+
+    /** Skips each test with the reason when no server can run here (an abort while resolving would be an error). */
+    @Override
+    public void beforeEach(ExtensionContext context) throws Exception {
+        Optional<String> missing = PostgresServer.missing();
+        Assumptions.assumeTrue(missing.isEmpty(), missing.orElse(""));
+    }
 
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
