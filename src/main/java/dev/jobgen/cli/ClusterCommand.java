@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code jobgen cluster init --url-file F}: creates the {@code lock: cluster} store's schema ahead of the first run. */
-@Command(name = "cluster", description = "The PostgreSQL store behind 'lock: cluster'.",
+@Command(name = "cluster", mixinStandardHelpOptions = true, description = "The PostgreSQL store behind 'lock: cluster'.",
         subcommands = {ClusterCommand.Init.class})
 public final class ClusterCommand implements Runnable {
     private final CliContext ctx;
@@ -23,7 +23,7 @@ public final class ClusterCommand implements Runnable {
     }
 
     /** {@code jobgen cluster init}: idempotent; says which schema version it found. */
-    @Command(name = "init", description = "Creates (or upgrades) the schema 'jobgen' in the cluster database; runs also do it on first use.")
+    @Command(name = "init", mixinStandardHelpOptions = true, description = "Creates (or upgrades) the schema 'jobgen' in the cluster database; runs also do it on first use.")
     static final class Init implements Callable<Integer> {
         @picocli.CommandLine.ParentCommand
         ClusterCommand parent;
