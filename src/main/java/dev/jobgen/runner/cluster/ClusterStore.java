@@ -45,6 +45,17 @@ final class ClusterStore {
         }
     }
 
+    /**
+     * Keeps this session (and so the lock) alive however long the command runs, should the server
+     * set {@code idle_session_timeout} (PostgreSQL 14 and later; older servers lack the setting).
+     */
+    void stayOpenWhileIdle() throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("SELECT set_config('idle_session_timeout', '0', false)"
+                    + " WHERE current_setting('server_version_num')::int >= 140000");
+        }
+    }
+
     boolean tryLock(String job) throws SQLException {
         try (PreparedStatement p = c.prepareStatement("SELECT pg_try_advisory_lock(?)")) {
             p.setLong(1, lockKey(job));
@@ -175,13 +186,6 @@ final class ClusterStore {
         }
         Collections.reverse(runs);
         return runs;
-    }
-
-    /** Cheap liveness check of the session. */
-    void ping() throws SQLException {
-        try (Statement s = c.createStatement()) {
-            s.execute("SELECT 1");
-        }
     }
 
     private static OffsetDateTime time(Instant i) {

@@ -59,6 +59,7 @@ public final class PgCoordinator implements ClusterCoordinator {
             c = connector.connect();
             ClusterSchema.ensure(c);
             ClusterStore store = new ClusterStore(c);
+            store.stayOpenWhileIdle();
             if (!lock(store, maxWait, cancelled)) {
                 String note = cancelled.getAsBoolean() ? "" : "job " + job + " is running on another node: skipping";
                 store.record(job, slot, runId, host, start, Optional.of(clock.instant()), Outcome.SKIPPED_PEER.id());

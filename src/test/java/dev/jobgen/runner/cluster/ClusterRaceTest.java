@@ -97,6 +97,26 @@ class ClusterRaceTest {
     }
 
     @Test
+    void theLockOutlivesTheServersIdleSessionTimeout(PostgresServer pg) throws Exception {
+        ClusterNodes nodes = new ClusterNodes(dir, pg.createDatabase());
+        try (Connection c = connect(nodes); Statement s = c.createStatement()) {
+            s.execute("ALTER DATABASE " + c.getCatalog() + " SET idle_session_timeout = '300ms'");
+        }
+        Path started = dir.resolve("started");
+        Path go = dir.resolve("go");
+        Process a = nodes.run(0, "a", "idle", List.of(), "touch " + started + "; while [ ! -e " + go + " ]; do sleep 0.05; done");
+        awaitFile(started);
+        Thread.sleep(1500);   // the holder's session idles past the server's timeout
+        Process peer = nodes.run(1, "peer", "idle", List.of(), "touch " + dir.resolve("peer-ran"));
+        assertTrue(peer.waitFor(60, TimeUnit.SECONDS));
+        Files.createFile(go);
+        assertTrue(a.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(0, a.exitValue(), nodes.stderr("a"));
+        assertFalse(Files.exists(dir.resolve("peer-ran")), nodes.stderr("peer"));
+        assertTrue(nodes.stderr("peer").contains("running on another node"), nodes.stderr("peer"));
+    }
+
+    @Test
     void plainRunsLoadNoJdbcWhileClusterRunsDo(PostgresServer pg) throws Exception {
         ClusterNodes nodes = new ClusterNodes(dir, pg.createDatabase());
         Process cluster = nodes.run(0, "cluster", List.of("-Xlog:class+load=info"), "loads", List.of(), "true");
