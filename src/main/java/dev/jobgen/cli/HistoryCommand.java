@@ -34,6 +34,12 @@ public final class HistoryCommand implements Callable<Integer> {
     @Option(names = "--limit", paramLabel = "N", description = "Show only the newest N runs (default 20; 0: all).")
     int limit = 20;
 
+    @Option(names = "--cluster", description = "Show the fleet-wide history of a 'lock: cluster' job from the cluster store.")
+    boolean cluster;
+
+    @Option(names = "--cluster-url-file", paramLabel = "FILE", description = "With --cluster: the file holding the store's URL.")
+    String clusterUrlFile;
+
     public HistoryCommand(CliContext ctx) {
         this.ctx = ctx;
     }
@@ -45,6 +51,9 @@ public final class HistoryCommand implements Callable<Integer> {
         }
         if (format == OutputFormat.github || limit < 0) {
             throw new UserError(limit < 0 ? "--limit must not be negative" : "--format must be text or json", 2);
+        }
+        if (cluster || clusterUrlFile != null) {
+            return new ClusterHistoryView(ctx).show(job, clusterUrlFile, format, limit);
         }
         Path dir = ctx.fs().getPath(stateDir != null ? stateDir : "/var/lib/jobgen/" + job);
         if (!Files.isDirectory(dir)) {

@@ -49,6 +49,7 @@ public final class Jobgen implements Runnable {
         m.put("history", HistoryCommand::new);
         m.put("notify", NotifyCommand::new);
         m.put("import-crontab", ImportCrontabCommand::new);
+        m.put("cluster", ClusterCommand::new);
         return Collections.unmodifiableMap(m);
     }
 

@@ -2,6 +2,7 @@ package dev.jobgen.plan;
 
 import dev.jobgen.model.Heartbeat;
 import dev.jobgen.model.Job;
+import dev.jobgen.model.LockSpec;
 import dev.jobgen.model.RetryPolicy;
 import dev.jobgen.model.SystemdVersion;
 import dev.jobgen.time.TimeSpan;
@@ -42,6 +43,9 @@ final class RunnerFlags {
         });
         if (job.idempotent()) {
             a.addAll(List.of("--idempotent", "period"));
+        }
+        // a cluster claim is per schedule period even without local stamps: every node's timer fires for it
+        if (job.idempotent() || job.lock() instanceof LockSpec.Cluster) {
             job.schedule().calendarExpressions().forEach(e -> a.addAll(List.of("--schedule", e)));
         }
         if (!job.timeout().isInfinite()) {

@@ -7,7 +7,13 @@ public enum Outcome {
     TIMEOUT("timeout"),
     KILLED("killed"),
     SKIPPED_LOCKED("skipped-locked"),
-    SKIPPED_DONE("skipped-done");
+    SKIPPED_DONE("skipped-done"),
+    /** --lock cluster: the period is done, or the job runs, on another node. */
+    SKIPPED_PEER("skipped-peer"),
+    /** --lock cluster, store unreachable, --on-unavailable skip. */
+    SKIPPED_UNAVAILABLE("skipped-unavailable"),
+    /** --lock cluster, store unreachable (at start, or when marking the period), --on-unavailable fail. */
+    UNAVAILABLE("unavailable");
 
     private final String id;
 
@@ -21,12 +27,12 @@ public enum Outcome {
 
     /** A run that did not start the command at all. */
     public boolean isSkip() {
-        return this == SKIPPED_LOCKED || this == SKIPPED_DONE;
+        return this == SKIPPED_LOCKED || this == SKIPPED_DONE || this == SKIPPED_PEER || this == SKIPPED_UNAVAILABLE;
     }
 
-    /** A run that started the command and did not succeed. */
+    /** A run that did not succeed and did not skip: alerts count it (the cluster store down counts too). */
     public boolean isFailure() {
-        return this == FAILED || this == TIMEOUT || this == KILLED;
+        return this == FAILED || this == TIMEOUT || this == KILLED || this == UNAVAILABLE;
     }
 
     /** The outcome spelled {@code id}, for reading history back. */

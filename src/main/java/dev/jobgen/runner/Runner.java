@@ -25,9 +25,16 @@ public final class Runner {
     private final Signals signals;
     private final ProcessGroup group;
     private final String host;
+    private final Optional<ClusterCoordinator> cluster;
+    private ClusterCoordinator.Lease lease;
 
     Runner(RunnerConfig config, PeriodSource periods, Clock clock, Map<String, String> env, Console console,
             Signals signals, ProcessGroup group, String host) {
+        this(config, periods, clock, env, console, signals, group, host, Optional.empty());
+    }
+
+    Runner(RunnerConfig config, PeriodSource periods, Clock clock, Map<String, String> env, Console console,
+            Signals signals, ProcessGroup group, String host, Optional<ClusterCoordinator> cluster) {
         this.config = Objects.requireNonNull(config);
         this.periods = Objects.requireNonNull(periods);
         this.clock = Objects.requireNonNull(clock);
@@ -36,6 +43,7 @@ public final class Runner {
         this.signals = Objects.requireNonNull(signals);
         this.group = Objects.requireNonNull(group);
         this.host = Objects.requireNonNull(host);
+        this.cluster = Objects.requireNonNull(cluster);
     }
 
     /** The facts fixed for the whole run, shared by every attempt. */
@@ -50,6 +58,9 @@ public final class Runner {
     public int run() throws IOException {
         Instant start = clock.instant();
         Run run = new Run(RunId.random(), start, periods.periodAt(start));
+        if (config.lock() instanceof LockScope.Cluster) {
+            return runClustered(run);
+        }
         Optional<String> lockName = LockFile.fileName(config.lock());
         LockFile lock = null;
         if (lockName.isPresent()) {
@@ -75,7 +86,7 @@ public final class Runner {
         StampStore stamps = new StampStore(config.stateDir());
         if (config.idempotent() && run.period().isPresent() && !config.force() && stamps.isDone(run.period().get())) {
             console.note("period " + run.periodText() + " already done: skipping (--force runs it again)");
-            return finish(run, new Result(Outcome.SKIPPED_DONE, 0, 0));
+            return finish(run, settleClaim(new Result(Outcome.SKIPPED_DONE, 0, 0), clock.instant()));
         }
         Optional<Heartbeat> heartbeat = heartbeat(run);
         if (heartbeat.isPresent()) {
@@ -83,6 +94,7 @@ public final class Runner {
         }
         Result result = attempts(run);
         Instant end = clock.instant();
+        result = settleClaim(result, end);
         if (result.outcome() == Outcome.SUCCESS && config.idempotent() && run.period().isPresent()) {
             try {
                 stamps.markDone(run.period().get(), run.id(), end);
@@ -194,5 +206,61 @@ public final class Runner {
             }
         }
         return result.exitCode();
+    }
+
+    /** Exit status of a cluster-locked run that could not reach the store (sysexits EX_TEMPFAIL). */
+    static final int UNAVAILABLE_EXIT = 75;
+
+    /** {@code --lock cluster}: the store decides whether this node runs the slot (docs/cluster.md). */
+    private int runClustered(Run run) throws IOException {
+        String slot = run.period().isPresent() ? run.periodText() : "run:" + run.id();
+        ClusterCoordinator.Claim claim;
+        try {
+            if (cluster.isEmpty()) {
+                throw new ClusterCoordinator.Unavailable("no cluster coordinator", null);
+            }
+            claim = cluster.get().claim(slot, run.id(), run.start(), config.onBusy().maxWait(), signals);
+        } catch (ClusterCoordinator.Unavailable e) {
+            RunnerConfig.OnUnavailable policy = config.cluster().onUnavailable();
+            console.note("cluster store unavailable: " + e.getMessage() + " (--on-unavailable " + policy + ")");
+            if (policy == RunnerConfig.OnUnavailable.run) {
+                return runLocked(run);
+            }
+            return policy == RunnerConfig.OnUnavailable.skip ? finish(run, new Result(Outcome.SKIPPED_UNAVAILABLE, 0, 0))
+                    : finish(run, new Result(Outcome.UNAVAILABLE, UNAVAILABLE_EXIT, 0));
+        }
+        if (!claim.note().isEmpty()) {
+            console.note(claim.note());
+        }
+        if (claim.lease().isEmpty()) {
+            return signals.any() ? finish(run, new Result(Outcome.KILLED, 128 + signals.received(), 0))
+                    : finish(run, new Result(Outcome.SKIPPED_PEER, 0, 0));
+        }
+        lease = claim.lease().get();
+        try {
+            return runLocked(run);
+        } finally {
+            lease.close();
+        }
+    }
+
+    /**
+     * Records the run in the cluster store, marking the slot done on success, while the lock is
+     * still held. A store lost meanwhile fails a successful run only under --on-unavailable fail.
+     */
+    private Result settleClaim(Result result, Instant end) {
+        if (lease == null) {
+            return result;
+        }
+        try {
+            lease.finish(result.outcome(), result.exitCode(), end);
+            return result;
+        } catch (ClusterCoordinator.Unavailable e) {
+            console.note("warning: cannot record the run in the cluster store (" + e.getMessage()
+                    + "): another node may run this period again");
+            boolean fail = config.cluster().onUnavailable() == RunnerConfig.OnUnavailable.fail;
+            return fail && result.outcome() == Outcome.SUCCESS ? new Result(Outcome.UNAVAILABLE, UNAVAILABLE_EXIT, result.attempts())
+                    : result;
+        }
     }
 }

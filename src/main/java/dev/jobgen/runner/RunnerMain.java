@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * {@code jobgen run [flags] -- COMMAND...}: the wrapper runner that units call. Reached from
@@ -28,8 +29,9 @@ public final class RunnerMain {
         PeriodSource periods;
         try {
             config = RunnerArgs.parse(rest, env);
-            if (config.lock() instanceof LockScope.Cluster) {
-                throw new UsageException("--lock cluster is not supported by this build (no cluster coordinator)");
+            if (config.lock() instanceof LockScope.Cluster && config.cluster().urlFile().isEmpty()
+                    && config.cluster().credential().isEmpty()) {
+                throw new UsageException("--lock cluster needs --cluster-url-file PATH or --cluster-credential NAME");
             }
             periods = SchedulePeriods.open(config.schedules(), config.stateDir(), env, Instant.now());
         } catch (UsageException e) {
@@ -48,7 +50,11 @@ public final class RunnerMain {
             console.note("warning: setsid not found: the command shares the runner's process group");
         }
         try {
-            return new Runner(config, periods, Clock.systemUTC(), env, console, signals, group, HostName.of(env)).run();
+            String host = HostName.of(env);
+            // the cluster classes (and JDBC) load only here, never on a plain run
+            Optional<ClusterCoordinator> cluster = config.lock() instanceof LockScope.Cluster
+                    ? Optional.of(dev.jobgen.runner.cluster.PgCoordinator.create(config, env, host)) : Optional.empty();
+            return new Runner(config, periods, Clock.systemUTC(), env, console, signals, group, host, cluster).run();
         } catch (IOException e) {
             console.note("error: " + e.getMessage());
             return 1;

@@ -95,6 +95,9 @@ class HistoryTest {
                 "jobgen_runs_total{job=\"backup\",outcome=\"killed\"} 0",
                 "jobgen_runs_total{job=\"backup\",outcome=\"skipped-locked\"} 1",
                 "jobgen_runs_total{job=\"backup\",outcome=\"skipped-done\"} 0",
+                "jobgen_runs_total{job=\"backup\",outcome=\"skipped-peer\"} 0",
+                "jobgen_runs_total{job=\"backup\",outcome=\"skipped-unavailable\"} 0",
+                "jobgen_runs_total{job=\"backup\",outcome=\"unavailable\"} 0",
                 ""), text);
     }
 }
