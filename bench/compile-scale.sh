@@ -31,10 +31,11 @@ generate() {
     }' > "$work/jobs-$1.yaml"
 }
 
-# prints "<seconds> <max RSS in KiB>" for one run of render into a fresh directory
+# prints "<seconds> <max RSS in KiB>" for one run of render into a fresh directory, through the
+# ./jobgen launcher (its JVM flags are what users get)
 measure() {
     local out=$work/out-$RANDOM
-    /usr/bin/time -f '%e %M' -o "$work/time" java -jar "$jar" render "$work/jobs-$1.yaml" -o "$out" >/dev/null 2>"$work/err" \
+    /usr/bin/time -f '%e %M' -o "$work/time" ./jobgen render "$work/jobs-$1.yaml" -o "$out" >/dev/null 2>"$work/err" \
         || { cat "$work/err" >&2; exit 1; }
     rm -rf "$out"
     cat "$work/time"
