@@ -1,12 +1,13 @@
 package dev.jobgen.cli;
 
 import dev.jobgen.compile.Compilation;
+import dev.jobgen.install.AtomicWriter;
+import dev.jobgen.install.NioFileOps;
 import dev.jobgen.render.RenderedFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -58,12 +59,11 @@ public final class RenderCommand implements Callable<Integer> {
     private static void write(List<RenderedFile> files, Path dir) {
         try {
             Files.createDirectories(dir);
+            AtomicWriter writer = new AtomicWriter(new NioFileOps());
             for (RenderedFile f : files) {
-                Path target = dir.resolve(f.name());
-                Path tmp = dir.resolve("." + f.name() + ".tmp");
-                Files.write(tmp, f.content());
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                writer.stage(dir.resolve(f.name()), f.content());
             }
+            writer.commit(dir);
         } catch (IOException e) {
             throw new UserError("cannot write to " + dir + ": " + e.getMessage());
         }

@@ -9,27 +9,27 @@ import java.nio.file.Path;
  * the target. The directory itself is forced once per batch ({@link #commit}), after the renames
  * and deletions of that batch, and before anything that depends on them being durable.
  */
-final class AtomicWriter {
+public final class AtomicWriter {
     private final FileOps ops;
 
-    AtomicWriter(FileOps ops) {
+    public AtomicWriter(FileOps ops) {
         this.ops = ops;
     }
 
     /** Writes and renames; the caller commits the directory. */
-    void stage(Path target, byte[] content) throws IOException {
+    public void stage(Path target, byte[] content) throws IOException {
         Path temp = InstallLayout.tempFor(target);
         ops.writeDurably(temp, content);
         ops.rename(temp, target);
     }
 
     /** Forces the directory's renames and deletions to disk. */
-    void commit(Path dir) throws IOException {
+    public void commit(Path dir) throws IOException {
         ops.syncDirectory(dir);
     }
 
     /** One file, durably: stage and commit. */
-    void replace(Path target, byte[] content) throws IOException {
+    public void replace(Path target, byte[] content) throws IOException {
         stage(target, content);
         commit(target.getParent());
     }
