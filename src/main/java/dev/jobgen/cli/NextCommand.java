@@ -6,12 +6,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jobgen.compile.Compilation;
 import dev.jobgen.model.Catalogue;
 import dev.jobgen.model.Job;
-import dev.jobgen.time.CalendarException;
 import dev.jobgen.time.CalendarSpec;
+import dev.jobgen.time.ScheduleAnalysis;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -103,30 +102,14 @@ public final class NextCommand implements Callable<Integer> {
     private List<Run> upcoming(Job j, Instant start) {
         ZoneId zone = j.timezone().map(ZoneId::of).orElse(LocalZone.from(ctx.env()));
         List<Run> out = new ArrayList<>();
-        List<CalendarSpec> specs = new ArrayList<>();
-        for (String expression : j.schedule().calendarExpressions()) {
-            try {
-                specs.add(CalendarSpec.parse(expression, LocalZone.from(ctx.env())));
-            } catch (CalendarException e) {
-                throw new UserError("schedule '" + expression + "' of job " + j.name() + " is not valid in TZ "
-                        + ctx.env().get("TZ") + ": " + e.getMessage());
-            }
+        List<CalendarSpec> specs;
+        try {
+            specs = ScheduleAnalysis.specs(j.schedule().calendarExpressions(), LocalZone.from(ctx.env()));
+        } catch (IllegalArgumentException e) {
+            throw new UserError("a schedule of job " + j.name() + " is not valid with TZ=" + ctx.env().get("TZ") + ": " + e.getMessage());
         }
-        Instant after = start;
-        while (out.size() < count) {
-            Instant best = null;
-            for (CalendarSpec spec : specs) {
-                Instant n = spec.next(after).orElse(null);
-                if (n != null && (best == null || n.isBefore(best))) {
-                    best = n;
-                }
-            }
-            if (best == null) {
-                break;
-            }
-            Instant at = best;
+        for (Instant at : ScheduleAnalysis.upcoming(specs, start, Instant.MAX, count)) {
             out.add(new Run(j, at, zone, j.jitter().filter(s -> s.usec() != 0).map(s -> at.plusNanos(s.saturatedMicros() * 1000))));
-            after = best;
         }
         return out;
     }

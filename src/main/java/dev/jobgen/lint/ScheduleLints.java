@@ -6,6 +6,8 @@ import dev.jobgen.model.Catalogue;
 import dev.jobgen.model.Job;
 import dev.jobgen.model.Schedule;
 import dev.jobgen.time.CalendarSpec;
+import dev.jobgen.time.ScheduleAnalysis;
+import java.time.ZoneOffset;
 import dev.jobgen.time.TimeSpan;
 import java.time.Duration;
 import java.time.Instant;
@@ -59,16 +61,17 @@ public final class ScheduleLints {
     private record Analysis(Optional<Long> gap, Optional<DstCheck.Finding> dst, List<Instant> nextDay) {}
 
     private static Analysis analyse(Job job, Instant now) {
-        List<CalendarSpec> specs = Elapses.specs(job);
+        List<CalendarSpec> specs = ScheduleAnalysis.specs(job.schedule().calendarExpressions(), ZoneOffset.UTC);
         if (specs.isEmpty()) {
             return new Analysis(Optional.empty(), Optional.empty(), List.of());
         }
-        List<Instant> sample = Elapses.upcoming(specs, now, now.plus(Duration.ofDays(366)), GAP_SAMPLE);
-        Optional<Long> gap = Elapses.shortestGapMicros(sample);
+        List<Instant> sample = ScheduleAnalysis.upcoming(specs, now, now.plus(Duration.ofDays(366)), GAP_SAMPLE);
+        Optional<ScheduleAnalysis.Gap> gap = ScheduleAnalysis.shortestGap(sample);
         List<Instant> day = sample.size() < GAP_SAMPLE || !sample.get(sample.size() - 1).isBefore(now.plus(HERD_WINDOW))
                 ? sample.stream().filter(t -> t.isBefore(now.plus(HERD_WINDOW))).toList()
-                : Elapses.upcoming(specs, now, now.plus(HERD_WINDOW), 24 * 60);
-        return new Analysis(gap, DstCheck.check(job, specs, gap, now), day);
+                : ScheduleAnalysis.upcoming(specs, now, now.plus(HERD_WINDOW), 24 * 60);
+        Optional<Long> gapMicros = gap.map(g -> g.length().toNanos() / 1000);
+        return new Analysis(gapMicros, DstCheck.check(specs, gap, now), day);
     }
 
     /** The longest a run can take: every attempt at its timeout, plus the delays between them. */

@@ -4,8 +4,8 @@ import dev.jobgen.model.Job;
 import dev.jobgen.model.Schedule;
 import dev.jobgen.runner.HistorySummary;
 import dev.jobgen.runner.RunRecord;
-import dev.jobgen.time.CalendarException;
 import dev.jobgen.time.CalendarSpec;
+import dev.jobgen.time.ScheduleAnalysis;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -99,7 +99,7 @@ public final class HealthEvaluator {
         List<Instant> due = new ArrayList<>();
         Instant at = cutoff;
         while (due.size() < LOOKBACK) {
-            Optional<Instant> previous = latest(specs, at);
+            Optional<Instant> previous = ScheduleAnalysis.latestAtOrBefore(specs, at);
             if (previous.isEmpty() || previous.get().isBefore(since)) {
                 break;
             }
@@ -114,22 +114,10 @@ public final class HealthEvaluator {
             return runs.isEmpty() ? Optional.empty()
                     : Optional.of(runs.get(runs.size() - 1).end().plusNanos(every.interval().saturatedMicros() * 1000));
         }
-        return specs(job, localZone).stream().map(s -> s.next(now)).flatMap(Optional::stream).min(Comparator.naturalOrder());
-    }
-
-    private static Optional<Instant> latest(List<CalendarSpec> specs, Instant at) {
-        return specs.stream().map(s -> s.latestAtOrBefore(at)).flatMap(Optional::stream).max(Comparator.naturalOrder());
+        return ScheduleAnalysis.next(specs(job, localZone), now);
     }
 
     private static List<CalendarSpec> specs(Job job, ZoneId localZone) {
-        List<CalendarSpec> specs = new ArrayList<>();
-        for (String e : job.schedule().calendarExpressions()) {
-            try {
-                specs.add(CalendarSpec.parse(e, localZone));
-            } catch (CalendarException ex) {
-                throw new IllegalStateException("bound schedules are valid: " + e, ex);
-            }
-        }
-        return specs;
+        return ScheduleAnalysis.specs(job.schedule().calendarExpressions(), localZone);
     }
 }

@@ -10,7 +10,6 @@ import java.time.zone.ZoneRules;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.TreeSet;
 
 /**
  * Pure checks on schedules for the validator's lints: the shortest gap between consecutive
@@ -52,31 +51,78 @@ public final class ScheduleAnalysis {
     }
 
     /**
-     * The shortest time between consecutive distinct elapses of {@code specs} together, from
-     * {@code from} up to {@code from + horizon}, looking at no more than {@code maxElapses} elapses
-     * per spec; empty when fewer than two elapses fall in the window.
+     * The specs of a schedule's expressions, parsed with {@code localZone} as the local zone.
+     *
+     * @throws IllegalArgumentException naming the expression, when one does not parse there
      */
-    public static Optional<Gap> shortestGap(List<CalendarSpec> specs, Instant from, Duration horizon, int maxElapses) {
-        Instant end = from.plus(horizon);
-        TreeSet<Instant> all = new TreeSet<>();
-        for (CalendarSpec spec : specs) {
-            Instant at = from;
-            for (int i = 0; i < maxElapses; i++) {
-                Optional<Instant> n = spec.next(at);
-                if (n.isEmpty() || n.get().isAfter(end)) {
-                    break;
-                }
-                at = n.get();
-                all.add(at);
+    public static List<CalendarSpec> specs(List<String> expressions, ZoneId localZone) {
+        List<CalendarSpec> specs = new ArrayList<>();
+        for (String expression : expressions) {
+            try {
+                specs.add(CalendarSpec.parse(expression, localZone));
+            } catch (CalendarException e) {
+                throw new IllegalArgumentException("'" + expression + "': " + e.getMessage(), e);
             }
         }
-        Gap best = null;
-        Instant previous = null;
-        for (Instant t : all) {
-            if (previous != null && (best == null || Duration.between(previous, t).compareTo(best.length()) < 0)) {
-                best = new Gap(previous, t);
+        return specs;
+    }
+
+    /** The first elapse of any of {@code specs} strictly after {@code after}. */
+    public static Optional<Instant> next(List<CalendarSpec> specs, Instant after) {
+        Instant best = null;
+        for (CalendarSpec spec : specs) {
+            Instant n = spec.next(after).orElse(null);
+            if (n != null && (best == null || n.isBefore(best))) {
+                best = n;
             }
-            previous = t;
+        }
+        return Optional.ofNullable(best);
+    }
+
+    /** The latest elapse of any of {@code specs} at or before {@code at}. */
+    public static Optional<Instant> latestAtOrBefore(List<CalendarSpec> specs, Instant at) {
+        Instant best = null;
+        for (CalendarSpec spec : specs) {
+            Instant p = spec.latestAtOrBefore(at).orElse(null);
+            if (p != null && (best == null || p.isAfter(best))) {
+                best = p;
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    /** Up to {@code limit} distinct elapses of {@code specs} together, after {@code from} and before {@code until}. */
+    public static List<Instant> upcoming(List<CalendarSpec> specs, Instant from, Instant until, int limit) {
+        List<Instant> out = new ArrayList<>();
+        Instant at = from;
+        while (out.size() < limit) {
+            Optional<Instant> n = next(specs, at);
+            if (n.isEmpty() || !n.get().isBefore(until)) {
+                break;
+            }
+            at = n.get();
+            out.add(at);
+        }
+        return out;
+    }
+
+    /**
+     * The shortest time between consecutive distinct elapses of {@code specs} together, among the
+     * first {@code maxElapses} from {@code from} up to {@code from + horizon}; empty when fewer than
+     * two elapses fall in the window.
+     */
+    public static Optional<Gap> shortestGap(List<CalendarSpec> specs, Instant from, Duration horizon, int maxElapses) {
+        return shortestGap(upcoming(specs, from, from.plus(horizon), maxElapses));
+    }
+
+    /** The shortest gap between consecutive instants of an ascending list. */
+    public static Optional<Gap> shortestGap(List<Instant> elapses) {
+        Gap best = null;
+        for (int i = 1; i < elapses.size(); i++) {
+            Gap g = new Gap(elapses.get(i - 1), elapses.get(i));
+            if (best == null || g.length().compareTo(best.length()) < 0) {
+                best = g;
+            }
         }
         return Optional.ofNullable(best);
     }
