@@ -4,6 +4,8 @@ import dev.jobgen.diag.DiagnosticCode;
 import dev.jobgen.diag.Diagnostics;
 import dev.jobgen.diag.SourcePosition;
 import dev.jobgen.load.YNode;
+import dev.jobgen.model.ByteSize;
+import dev.jobgen.model.ByteSizeException;
 import dev.jobgen.model.Resources;
 import dev.jobgen.model.Sandbox;
 import dev.jobgen.plan.SystemdEscaper;
@@ -19,7 +21,6 @@ import java.util.regex.Pattern;
 /** Where and as whom a job runs: user, group, directories, environment, resources and sandbox. */
 final class ExecutionBinder {
     private static final Set<String> RESOURCE_KEYS = Set.of("nice", "cpu-quota", "memory-max", "io");
-    private static final Pattern SIZE = Pattern.compile("([0-9]+)\\s*(|B|K|M|G|T|KiB|MiB|GiB|TiB|KB|MB|GB|TB)");
     private static final Pattern PERCENT = Pattern.compile("([0-9]{1,5})%");
 
     private final Fields f;
@@ -138,23 +139,17 @@ final class ExecutionBinder {
         return new Sandbox(level, writable);
     }
 
-    /** Bytes, with systemd's 1024-based K/M/G/T suffixes (also written KiB, MiB...). */
+    /** A positive byte size ({@link ByteSize}: 1024-based K/M/G/T, also written KiB, MiB...). */
     static Optional<Long> size(YNode.Scalar s, String key, Diagnostics diagnostics) {
-        Matcher m = SIZE.matcher(s.text().trim());
-        if (m.matches()) {
-            String unit = m.group(2).isEmpty() || m.group(2).equals("B") ? "" : m.group(2).substring(0, 1);
-            int shift = 10 * "KMGT".indexOf(unit.isEmpty() ? "?" : unit) + 10;
-            try {
-                long n = Long.parseLong(m.group(1));
-                long bytes = unit.isEmpty() ? n : Math.multiplyExact(n, 1L << shift);
-                if (bytes > 0) {
-                    return Optional.of(bytes);
-                }
-            } catch (ArithmeticException | NumberFormatException e) {
-                // reported below
+        try {
+            long bytes = ByteSize.parse(s.text()).bytes();
+            if (bytes > 0) {
+                return Optional.of(bytes);
             }
+            diagnostics.error(DiagnosticCode.INVALID_SIZE, s.at(), s.text(), "'" + key + "' must be larger than 0");
+        } catch (ByteSizeException e) {
+            diagnostics.error(DiagnosticCode.INVALID_SIZE, s.charAt(e.index()), s.text(), e.getMessage());
         }
-        diagnostics.error(DiagnosticCode.INVALID_SIZE, s.at(), s.text(), "expected a positive number of bytes for '" + key + "'");
         return Optional.empty();
     }
 

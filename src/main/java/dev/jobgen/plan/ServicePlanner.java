@@ -1,5 +1,6 @@
 package dev.jobgen.plan;
 
+import dev.jobgen.model.ByteSize;
 import dev.jobgen.model.Catalogue;
 import dev.jobgen.model.Job;
 import dev.jobgen.model.LockSpec;
@@ -86,7 +87,7 @@ final class ServicePlanner {
     private static void resources(SectionBuilder service, Resources r) {
         r.nice().ifPresent(n -> service.add("Nice", Integer.toString(n)));
         r.cpuQuotaPercent().ifPresent(q -> service.add("CPUQuota", q + "%"));
-        r.memoryMaxBytes().ifPresent(m -> service.add("MemoryMax", Long.toString(m)));
+        r.memoryMaxBytes().ifPresent(m -> service.add("MemoryMax", new ByteSize(m).systemd()));
         r.io().ifPresent(io -> service.add("IOSchedulingClass", io.id()));
     }
 
