@@ -4,6 +4,8 @@ import dev.jobgen.bind.CatalogueSource;
 import dev.jobgen.compile.Compilation;
 import dev.jobgen.compile.CatalogueCompiler;
 import dev.jobgen.compile.CompileOptions;
+import dev.jobgen.diag.CatalogueException;
+import dev.jobgen.diag.Diagnostic;
 import dev.jobgen.render.TemplateSource;
 import dev.jobgen.render.UnitRenderer;
 import java.io.IOException;
@@ -50,6 +52,22 @@ public final class CatalogueReader {
         } catch (UnitRenderer.TemplateProblem e) {
             throw new UserError(e.getMessage());
         }
+    }
+
+    /**
+     * Compiles for a command that needs a valid catalogue: errors end the command through the
+     * shared handler (printed with excerpts, exit 1); warnings are printed too when
+     * {@code showWarnings}, and the command goes on.
+     */
+    public Compilation compileValid(List<String> files, CatalogueOptions options, boolean showWarnings)
+            throws CatalogueException {
+        Compilation compilation = compile(files, options);
+        List<Diagnostic> shown = compilation.diagnostics().stream().filter(d -> showWarnings || d.isError()).toList();
+        if (compilation.hasErrors()) {
+            throw new CatalogueException(shown);
+        }
+        new DiagnosticPrinter(ctx.fs()).print(shown, OutputFormat.text, ctx.err());
+        return compilation;
     }
 
     CatalogueSource read(String file) {

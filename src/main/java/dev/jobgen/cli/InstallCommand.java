@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jobgen.compile.Compilation;
+import dev.jobgen.diag.CatalogueException;
 import dev.jobgen.install.FileChange;
 import dev.jobgen.install.InstallConflictException;
 import dev.jobgen.install.InstallReport;
@@ -76,7 +77,7 @@ public final class InstallCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() {
+    public Integer call() throws CatalogueException {
         if (format == OutputFormat.github) {
             throw new UserError("install --format: use text or json", 2);
         }
@@ -85,11 +86,7 @@ public final class InstallCommand implements Callable<Integer> {
             throw new UserError("--root " + root + ": not a directory", 2);
         }
         String ownerName = ownerName();
-        Compilation compilation = new CatalogueReader(ctx).compile(List.of(catalogue), options);
-        new DiagnosticPrinter(ctx.fs()).print(compilation.diagnostics(), OutputFormat.text, ctx.err());
-        if (compilation.hasErrors()) {
-            return 1;
-        }
+        Compilation compilation = new CatalogueReader(ctx).compileValid(List.of(catalogue), options, true);
         Compilation.Output output = compilation.outputs().get(0);
         Set<String> enabled = output.timers().stream().filter(UnitPlanner.TimerState::enabled)
                 .map(UnitPlanner.TimerState::unit).collect(Collectors.toSet());

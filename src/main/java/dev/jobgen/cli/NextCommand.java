@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jobgen.compile.Compilation;
+import dev.jobgen.diag.CatalogueException;
 import dev.jobgen.model.Catalogue;
 import dev.jobgen.model.Job;
 import dev.jobgen.time.CalendarSpec;
@@ -60,16 +61,11 @@ public final class NextCommand implements Callable<Integer> {
     record Run(Job job, Instant at, ZoneId zone, Optional<Instant> jitterUntil) {}
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() throws IOException, CatalogueException {
         if (count < 1 || format == OutputFormat.github) {
             throw new UserError(count < 1 ? "--count must be at least 1" : "--format takes text or json", 2);
         }
-        Compilation compilation = new CatalogueReader(ctx).compile(catalogues, options);
-        new DiagnosticPrinter(ctx.fs()).print(compilation.diagnostics().stream().filter(d -> d.isError()).toList(),
-                OutputFormat.text, ctx.err());
-        if (compilation.hasErrors()) {
-            return 1;
-        }
+        Compilation compilation = new CatalogueReader(ctx).compileValid(catalogues, options, false);
         Instant start = from == null ? ctx.clock().instant() : CalendarCommand.parseInstant("--from", from);
         List<Run> runs = new ArrayList<>();
         List<Job> monotonic = new ArrayList<>();

@@ -1,6 +1,7 @@
 package dev.jobgen.cli;
 
 import dev.jobgen.compile.Compilation;
+import dev.jobgen.diag.CatalogueException;
 import dev.jobgen.install.AtomicWriter;
 import dev.jobgen.install.NioFileOps;
 import dev.jobgen.render.RenderedFile;
@@ -36,12 +37,8 @@ public final class RenderCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() {
-        Compilation compilation = new CatalogueReader(ctx).compile(catalogues, options);
-        new DiagnosticPrinter(ctx.fs()).print(compilation.diagnostics(), OutputFormat.text, ctx.err());
-        if (compilation.hasErrors()) {
-            return 1;
-        }
+    public Integer call() throws CatalogueException {
+        Compilation compilation = new CatalogueReader(ctx).compileValid(catalogues, options, true);
         if (output == null) {
             boolean first = true;
             for (RenderedFile f : compilation.files()) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jobgen.compile.Compilation;
+import dev.jobgen.diag.CatalogueException;
 import dev.jobgen.model.Catalogue;
 import dev.jobgen.model.Job;
 import dev.jobgen.runner.HistoryReader;
@@ -55,16 +56,11 @@ public final class StatusCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() throws IOException, CatalogueException {
         if (format == OutputFormat.github) {
             throw new UserError("--format takes text or json", 2);
         }
-        Compilation compilation = new CatalogueReader(ctx).compile(catalogues, options);
-        new DiagnosticPrinter(ctx.fs()).print(compilation.diagnostics().stream().filter(d -> d.isError()).toList(),
-                OutputFormat.text, ctx.err());
-        if (compilation.hasErrors()) {
-            return 1;
-        }
+        Compilation compilation = new CatalogueReader(ctx).compileValid(catalogues, options, false);
         List<JobStatus> statuses = new ArrayList<>();
         for (Catalogue c : compilation.catalogues()) {
             for (Job job : c.jobs()) {
