@@ -35,19 +35,30 @@ public sealed interface YNode permits YNode.Scalar, YNode.Mapping, YNode.Sequenc
         }
     }
 
-    /** A mapping, in source order, with keys unique (the loader reports duplicates). */
-    record Mapping(SourcePosition at, List<Entry> entries, java.util.Map<String, Entry> byKey) implements YNode {
-        public Mapping {
-            entries = List.copyOf(entries);
-            byKey = new java.util.HashMap<>();
-            for (Entry e : entries) {
-                byKey.putIfAbsent(e.key(), e);
-            }
-            byKey = java.util.Collections.unmodifiableMap(byKey);
-        }
+    /**
+     * A mapping, in source order, with keys unique (the loader reports duplicates). A class rather
+     * than a record because it keeps an index by key, derived from the entries.
+     */
+    final class Mapping implements YNode {
+        private final SourcePosition at;
+        private final List<Entry> entries;
+        private final java.util.Map<String, Entry> byKey = new java.util.HashMap<>();
 
         public Mapping(SourcePosition at, List<Entry> entries) {
-            this(at, entries, java.util.Map.of());
+            this.at = java.util.Objects.requireNonNull(at, "at");
+            this.entries = List.copyOf(entries);
+            for (Entry e : this.entries) {
+                byKey.putIfAbsent(e.key(), e);
+            }
+        }
+
+        @Override
+        public SourcePosition at() {
+            return at;
+        }
+
+        public List<Entry> entries() {
+            return entries;
         }
 
         @Override

@@ -31,7 +31,7 @@ final class ServicePlanner {
         unit.add("Documentation", Provenance.documentation(catalogue));
         unit.add("SourcePath", SystemdEscaper.path(catalogue.sourcePath()));
         job.onFailure().ifPresent(f -> {
-            unit.add("OnFailure", UnitNames.notifyTemplate(catalogue.unitPrefix()).replace("@.", "@%n."));
+            unit.add("OnFailure", UnitNames.notifyInstance(catalogue.unitPrefix(), "%n"));
             unit.add("X-JobgenJob", SystemdEscaper.text(job.name()));
             unit.add("X-JobgenStateDir", SystemdEscaper.path("/var/lib/" + UnitNames.stateDirectory(job.name())));
             f.command().ifPresent(c -> unit.add("X-JobgenOnFailureCommand", SystemdEscaper.commandLine(c)));

@@ -13,7 +13,12 @@ public final class UnitNames {
     }
 
     public static String notifyTemplate(String prefix) {
-        return prefix + "notify@.service";
+        return notifyInstance(prefix, "");
+    }
+
+    /** An instance of the notify template; {@code %n} lets systemd fill in the failed unit's name. */
+    public static String notifyInstance(String prefix, String instance) {
+        return prefix + "notify@" + instance + ".service";
     }
 
     /** The state directory the runner uses, relative to /var/lib (as {@code StateDirectory=} takes it). */
