@@ -5,17 +5,17 @@
 # names the piece, without a boot.
 
 PRODUCT_CHECKS=(
-    "check_01a_timer_fires|render|a seconds-level timer fires repeatedly"
-    "check_01b_next_agrees|render next|systemctl list-timers shows the next elapse jobgen next predicts (zoned schedule)"
-    "check_02_persistent_catch_up|render|catch-up: true runs exactly once after missing two elapses"
-    "check_03_locks|render run|a manual run during the timer's run is skipped-locked; a lock group serializes two jobs"
-    "check_04_period_stamp|render run|systemctl start twice in one period runs the job once"
-    "check_05_timeout_and_stop|render run|a timeout kills the grandchild; systemctl stop forwards SIGTERM, history says killed"
-    "check_06a_heartbeats|render run|healthchecks pings reach a loopback server in order, with the run id of the history"
-    "check_06b_on_failure_notify|render run notify|on-failure runs the notify template with the failed unit's name"
-    "check_07_non_root_user|render run|a User= job locks, stamps and writes history"
+    "check_01a_timer_fires|render install|a seconds-level timer fires repeatedly"
+    "check_01b_next_agrees|render next install|systemctl list-timers shows the next elapse jobgen next predicts (zoned schedule)"
+    "check_02_persistent_catch_up|render install|catch-up: true runs exactly once after missing two elapses"
+    "check_03_locks|render run install|a manual run during the timer's run is skipped-locked; a lock group serializes two jobs"
+    "check_04_period_stamp|render run install|systemctl start twice in one period runs the job once"
+    "check_05_timeout_and_stop|render run install|a timeout kills the grandchild; systemctl stop forwards SIGTERM, history says killed"
+    "check_06a_heartbeats|render run install|healthchecks pings reach a loopback server in order, with the run id of the history"
+    "check_06b_on_failure_notify|render run notify install|on-failure runs the notify template with the failed unit's name"
+    "check_07_non_root_user|render run install|a User= job locks, stamps and writes history"
     "check_08_enabled_and_removed|install|enabled: false leaves the timer disabled; a removed job's timer goes away"
-    "check_09_escaping_round_trip|render|hostile argv, environment and description arrive byte for byte, nothing injected"
+    "check_09_escaping_round_trip|render install run|hostile argv, environment and description arrive byte for byte, nothing injected"
     "check_10_verify_and_security|render|every rendered unit verifies silently; strict <= 3.0, standard < 5.0"
 )
 
@@ -51,19 +51,10 @@ missing_pieces() {
     echo "$out"
 }
 
-# Installs a catalogue (container path) with `jobgen install --root /`. Until install is on the
-# branch, renders it and does what install promises for a fresh node: copy, daemon-reload,
-# enable --now every timer.
+# Installs a catalogue (container path) with `jobgen install --root /`.
 install_catalogue() {
     local cat=$1 out
-    if [[ " $PRODUCT_HAS " == *" install "* ]]; then
-        out=$(in_box jobgen install --root / "$cat" 2>&1) || fail "jobgen install $cat failed: $out"
-        return
-    fi
-    out=$(in_sh 'd=$(mktemp -d) && jobgen render "$1" -o "$d" && cp "$d"/* /etc/systemd/system/ && systemctl daemon-reload \
-            && for t in "$d"/*.timer; do [[ -e $t ]] && systemctl enable --now "$(basename "$t")"; done; true' "$cat" 2>&1) \
-        || fail "jobgen render $cat failed: $out"
-    note "(jobgen install not on this branch yet: rendered and enabled by the suite)"
+    out=$(in_box jobgen install --root / "$cat" 2>&1) || fail "jobgen install $cat failed: $out"
 }
 
 # The outcomes in JOB's history, one per line, oldest first.
@@ -229,12 +220,8 @@ check_09_escaping_round_trip() {
     expect_same_directives jobgen-e2e-hostile.timer jobgen-e2e-benign.timer
     in_box systemctl start jobgen-e2e-hostile.service || fail "jobgen-e2e-hostile.service failed"
     expect_dump /run/e2e/dump-hostile
-    if [[ " $PRODUCT_HAS " == *" run "* ]]; then
-        in_box systemctl start jobgen-e2e-hostile-runner.service || fail "jobgen-e2e-hostile-runner.service failed"
-        expect_dump /run/e2e/dump-hostile-runner
-    else
-        note "(jobgen run not on this branch yet: the argv through the runner is not checked)"
-    fi
+    in_box systemctl start jobgen-e2e-hostile-runner.service || fail "jobgen-e2e-hostile-runner.service failed"
+    expect_dump /run/e2e/dump-hostile-runner
 }
 
 # YAML single-quoted scalar: only ' needs escaping (as '').
@@ -275,7 +262,7 @@ check_10_verify_and_security() {
         || fail "render, or systemd-analyze verify, is not silent: $out"
     note "verified: $(in_sh 'ls /run/e2e/rendered | wc -l') rendered files"
     expect_security /run/e2e/rendered/jobgen-e2e-strict.service 3.0 /run/e2e/rendered/jobgen-e2e-standard.service 5.0
-    if [[ " $PRODUCT_HAS " == *" run "* ]]; then
+    if [[ " $PRODUCT_HAS " == *" run "* && " $PRODUCT_HAS " == *" install "* ]]; then
         install_catalogue "$CATS/sandbox.yaml"
         local j
         for j in strict standard unsandboxed; do

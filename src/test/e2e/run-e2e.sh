@@ -28,7 +28,7 @@ PROJECT=$(cd "$E2E_DIR/../../.." && pwd)
 JAR=$PROJECT/target/jobgen.jar
 BOX_E2E=/usr/local/lib/e2e          # where the suite's helper files live inside the container
 BOX_JAR=/usr/local/lib/jobgen/jobgen.jar
-LAUNCHER=$PROJECT/src/main/dist/jobgen    # the node launcher, once the product ships one
+LAUNCHER=$PROJECT/src/main/dist/jobgen    # the node launcher
 
 # shellcheck source=lib.sh
 source "$E2E_DIR/lib.sh"
@@ -135,14 +135,8 @@ boot() {
     put "$E2E_DIR" "$(dirname "$BOX_E2E")/" || return 1   # lands as $BOX_E2E
     [[ -f $JAR ]] || return 0
     put "$JAR" "$BOX_JAR" || return 1
-    if [[ -f $LAUNCHER ]]; then
-        # the product's own launcher; it finds the jar at ../lib/jobgen/jobgen.jar = $BOX_JAR
-        put "$LAUNCHER" /usr/local/bin/jobgen && in_box chmod 755 /usr/local/bin/jobgen
-    else
-        in_sh 'printf "%s\n" "#!/bin/sh" \
-            "exec /opt/jdk/bin/java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xshare:auto -jar $1 \"\$@\"" \
-            >/usr/local/bin/jobgen && chmod 755 /usr/local/bin/jobgen' "$BOX_JAR"
-    fi
+    # the product's own launcher; it finds the jar at ../lib/jobgen/jobgen.jar = $BOX_JAR
+    put "$LAUNCHER" /usr/local/bin/jobgen && in_box chmod 755 /usr/local/bin/jobgen
 }
 
 T0=$(date +%s.%N)

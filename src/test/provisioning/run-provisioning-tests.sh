@@ -76,6 +76,9 @@ ansible_run() {  # prints the changed= count of the PLAY RECAP; fails on failed>
     sed -E 's/.*changed=([0-9]+).*/\1/' <<<"$recap"
 }
 expect() {  # expect LABEL WANT GOT, where WANT is 0 or "some"
+    # GOT comes from $(ansible_run): its fail only ends that subshell and leaves GOT empty,
+    # which [[ -eq 0 ]] would take for 0
+    [[ $3 =~ ^[0-9]+$ ]] || fail "$1: ansible-playbook gave no PLAY RECAP count (see above)"
     if [[ $2 == some ]]; then [[ $3 -gt 0 ]] || fail "$1: expected a change, got changed=$3"
     else [[ $3 -eq $2 ]] || fail "$1: expected changed=$2, got changed=$3"; fi
     say "ok: $1 (changed=$3)"

@@ -1,5 +1,7 @@
 package dev.jobgen.cli;
 
+import dev.jobgen.install.AtomicWriter;
+import dev.jobgen.install.NioFileOps;
 import dev.jobgen.migrate.CatalogueWriter;
 import dev.jobgen.migrate.CrontabImporter;
 import dev.jobgen.migrate.ImportMessage;
@@ -8,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -96,10 +97,7 @@ public final class ImportCrontabCommand implements Callable<Integer> {
 
     private static void write(Path target, String text) {
         try {
-            Path dir = target.toAbsolutePath().getParent();
-            Path tmp = dir.resolve("." + target.getFileName() + ".tmp");
-            Files.writeString(tmp, text, StandardCharsets.UTF_8);
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            new AtomicWriter(new NioFileOps()).replace(target.toAbsolutePath(), text.getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UserError("cannot write " + target + ": " + e.getMessage());
         }

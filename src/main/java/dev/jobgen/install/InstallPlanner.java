@@ -82,7 +82,8 @@ final class InstallPlanner {
         Set<String> intent = new TreeSet<>(ours.units());
         intent.addAll(wanted);
         Path ownPath = layout.manifest(ours.owner());
-        putIfDifferent(d.first, ownPath, current(ownPath), new Manifest(ours.owner(), intent));
+        byte[] ownNow = current(ownPath);
+        putIfDifferent(d.first, ownPath, ownNow, new Manifest(ours.owner(), intent));
         for (Manifest other : others.values()) {
             Set<String> kept = new TreeSet<>(other.units());
             if (kept.removeAll(d.adopted)) {
@@ -90,7 +91,7 @@ final class InstallPlanner {
                 putIfDifferent(d.first, p, current(p), new Manifest(other.owner(), kept));
             }
         }
-        byte[] afterFirst = d.first.containsKey(ownPath) ? d.first.get(ownPath).bytes() : current(ownPath);
+        byte[] afterFirst = d.first.containsKey(ownPath) ? d.first.get(ownPath).bytes() : ownNow;
         putIfDifferent(d.last, ownPath, afterFirst, new Manifest(ours.owner(), wanted));
     }
 

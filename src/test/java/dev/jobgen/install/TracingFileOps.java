@@ -7,15 +7,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Real file operations that append the caller's label to a trace file (O_APPEND, one line per
  * mutating operation) and pause a little inside each write, to widen any race between installs.
  * Serialized installs leave each label in one contiguous run of lines.
  */
-final class TracingFileOps implements FileOps {
-    private final FileOps real = new NioFileOps();
+final class TracingFileOps extends ForwardingFileOps {
     private final Path trace;
     private final String label;
 
@@ -55,51 +53,26 @@ final class TracingFileOps implements FileOps {
     }
 
     @Override
-    public Optional<byte[]> readRegular(Path file) throws IOException {
-        return real.readRegular(file);
-    }
-
-    @Override
-    public boolean exists(Path path) {
-        return real.exists(path);
-    }
-
-    @Override
-    public boolean isSymlink(Path path) {
-        return real.isSymlink(path);
-    }
-
-    @Override
-    public List<String> list(Path dir) throws IOException {
-        return real.list(dir);
-    }
-
-    @Override
-    public void createDirectories(Path dir) throws IOException {
-        real.createDirectories(dir);
-    }
-
-    @Override
     public void writeDurably(Path temp, byte[] content) throws IOException {
         note();
-        real.writeDurably(temp, content);
+        super.writeDurably(temp, content);
     }
 
     @Override
     public void rename(Path from, Path to) throws IOException {
         note();
-        real.rename(from, to);
+        super.rename(from, to);
     }
 
     @Override
     public void delete(Path file) throws IOException {
         note();
-        real.delete(file);
+        super.delete(file);
     }
 
     @Override
     public void syncDirectory(Path dir) throws IOException {
         note();
-        real.syncDirectory(dir);
+        super.syncDirectory(dir);
     }
 }
