@@ -27,8 +27,6 @@ import picocli.CommandLine.Parameters;
             "Spans that start with '-' need '--' before them. Exit status 1 when any span is invalid."
         })
 public final class TimespanCommand implements Callable<Integer> {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private final CliContext ctx;
 
     @Parameters(arity = "1..*", paramLabel = "SPAN", description = "Time spans such as 1h30m, 5min 20s, infinity.")
@@ -75,7 +73,9 @@ public final class TimespanCommand implements Callable<Integer> {
 
     private boolean printJson() throws JsonProcessingException {
         boolean allValid = true;
-        ArrayNode array = JSON.createArrayNode();
+        // built here, not in a static field: text output should not pay for Jackson's start-up
+        ObjectMapper json = new ObjectMapper();
+        ArrayNode array = json.createArrayNode();
         for (String span : spans) {
             ObjectNode o = array.addObject().put("span", span);
             try {
@@ -89,7 +89,7 @@ public final class TimespanCommand implements Callable<Integer> {
                 allValid = false;
             }
         }
-        ctx.out().println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(array));
+        ctx.out().println(json.writerWithDefaultPrettyPrinter().writeValueAsString(array));
         ctx.out().flush();
         return allValid;
     }

@@ -42,7 +42,8 @@ final class CalendarPrinter {
         return b.toString();
     }
 
-    private static void weekdays(StringBuilder b, int bits) {
+    /** Weekday bits (bit 0 = Monday) as systemd prints them; also the cron translator's form. */
+    static void weekdays(StringBuilder b, int bits) {
         boolean comma = false;
         int runStart = -1;
         for (int x = 0; x <= DAYS.length; x++) {

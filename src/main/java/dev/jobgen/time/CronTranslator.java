@@ -34,8 +34,6 @@ import java.util.Optional;
  * Around DST changes cron and systemd differ; see docs/cron.md.
  */
 public final class CronTranslator {
-    private static final String[] WEEKDAYS = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
-
     private CronTranslator() {}
 
     /** The timer schedule equivalent to {@code cron}, evaluated in {@code zone} (or the node's zone). */
@@ -94,35 +92,14 @@ public final class CronTranslator {
             return "";
         }
         BitSet cron = dow.values();
-        boolean[] on = new boolean[7];
+        int bits = 0;
         for (int d = 0; d < 7; d++) {
-            on[(d + 6) % 7] = cron.get(d); // cron counts from Sunday = 0, systemd lists Monday first
+            if (cron.get(d)) {
+                bits |= 1 << (d + 6) % 7; // cron counts from Sunday = 0, systemd's bit 0 is Monday
+            }
         }
-        return weekdays(on) + " ";
-    }
-
-    /** systemd's weekday format: runs of three or more as {@code a..b}, two as {@code a,b}. */
-    private static String weekdays(boolean[] on) {
         StringBuilder out = new StringBuilder();
-        int d = 0;
-        while (d < 7) {
-            if (!on[d]) {
-                d++;
-                continue;
-            }
-            int end = d;
-            while (end + 1 < 7 && on[end + 1]) {
-                end++;
-            }
-            if (out.length() > 0) {
-                out.append(',');
-            }
-            out.append(WEEKDAYS[d]);
-            if (end > d) {
-                out.append(end > d + 1 ? ".." : ",").append(WEEKDAYS[end]);
-            }
-            d = end + 1;
-        }
-        return out.toString();
+        CalendarPrinter.weekdays(out, bits);
+        return out.append(' ').toString();
     }
 }

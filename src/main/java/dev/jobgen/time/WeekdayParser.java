@@ -42,14 +42,15 @@ final class WeekdayParser {
         int rangeStart = -1;
         boolean first = true;
         while (true) {
-            int nr = matchDayName();
-            if (nr < 0) {
+            int index = matchDayName();
+            if (index < 0) {
                 if (first) {
                     return new Result(bits, pos);
                 }
                 throw new CalendarException("expected a weekday name", pos);
             }
-            String name = DAY_NAMES[dayNameIndex];
+            String name = DAY_NAMES[index];
+            int nr = index / 2;
             char next = at(pos + name.length());
             if (next != 0 && next != '-' && next != '.' && next != ',' && next != ' ') {
                 throw new CalendarException("bad character after weekday '" + name + "'", pos + name.length());
@@ -97,14 +98,12 @@ final class WeekdayParser {
         }
     }
 
-    private int dayNameIndex;
-
+    /** The index in {@link #DAY_NAMES} of the name at {@link #pos}, or -1. */
     private int matchDayName() {
         for (int i = 0; i < DAY_NAMES.length; i++) {
             String n = DAY_NAMES[i];
             if (text.regionMatches(true, pos, n, 0, n.length()) && asciiOnly(pos, n.length())) {
-                dayNameIndex = i;
-                return i / 2;
+                return i;
             }
         }
         return -1;
