@@ -11,10 +11,8 @@ final class NotifyTemplatePlanner {
     private NotifyTemplatePlanner() {}
 
     static Unit plan(Catalogue catalogue) {
-        SectionBuilder unit = new SectionBuilder("Unit", catalogue.target());
-        unit.add("Description", "jobgen failure notification for %i");
-        unit.add("Documentation", Provenance.documentation(catalogue));
-        unit.add("SourcePath", SystemdEscaper.path(catalogue.sourcePath()));
+        // %i is the failed unit's name, filled in by systemd: written as a specifier on purpose
+        SectionBuilder unit = Provenance.unitSection(catalogue, "jobgen failure notification for %i");
         SectionBuilder service = new SectionBuilder("Service", catalogue.target());
         service.add("Type", "oneshot");
         service.add("ExecStart", SystemdEscaper.commandLine(List.of(catalogue.runnerPath(), "notify")) + " %i");

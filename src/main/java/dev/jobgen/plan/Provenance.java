@@ -20,6 +20,19 @@ final class Provenance {
                 "Do not edit: change the catalogue and run jobgen again.");
     }
 
+    /** The start of every unit's {@code [Unit]}: its (escaped) description and where it came from. */
+    static SectionBuilder unitSection(Catalogue catalogue, String escapedDescription) {
+        return new SectionBuilder("Unit", catalogue.target())
+                .add("Description", escapedDescription)
+                .add("Documentation", documentation(catalogue))
+                .add("SourcePath", SystemdEscaper.path(catalogue.sourcePath()));
+    }
+
+    /** What a job's units are called for people: its description, else its name. */
+    static String description(Job job) {
+        return job.description().orElse("jobgen job " + job.name());
+    }
+
     /** A {@code file:} URI of the catalogue: percent-encoded first, then specifier-escaped. */
     static String documentation(Catalogue catalogue) {
         StringBuilder uri = new StringBuilder("file:");

@@ -26,10 +26,7 @@ final class ServicePlanner {
 
     Unit plan() {
         String name = UnitNames.service(catalogue.unitPrefix(), job.name());
-        SectionBuilder unit = new SectionBuilder("Unit", catalogue.target());
-        unit.add("Description", SystemdEscaper.text(job.description().orElse("jobgen job " + job.name())));
-        unit.add("Documentation", Provenance.documentation(catalogue));
-        unit.add("SourcePath", SystemdEscaper.path(catalogue.sourcePath()));
+        SectionBuilder unit = Provenance.unitSection(catalogue, SystemdEscaper.text(Provenance.description(job)));
         job.onFailure().ifPresent(f -> {
             unit.add("OnFailure", UnitNames.notifyInstance(catalogue.unitPrefix(), "%n"));
             unit.add("X-JobgenJob", SystemdEscaper.text(job.name()));

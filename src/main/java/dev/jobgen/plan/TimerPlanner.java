@@ -16,10 +16,7 @@ final class TimerPlanner {
     }
 
     Unit plan() {
-        SectionBuilder unit = new SectionBuilder("Unit", catalogue.target());
-        unit.add("Description", SystemdEscaper.text("Timer: " + job.description().orElse("jobgen job " + job.name())));
-        unit.add("Documentation", Provenance.documentation(catalogue));
-        unit.add("SourcePath", SystemdEscaper.path(catalogue.sourcePath()));
+        SectionBuilder unit = Provenance.unitSection(catalogue, SystemdEscaper.text("Timer: " + Provenance.description(job)));
 
         SectionBuilder timer = new SectionBuilder("Timer", catalogue.target());
         boolean calendar = job.schedule().match(c -> true, c -> !c.atBoot(), e -> false);
