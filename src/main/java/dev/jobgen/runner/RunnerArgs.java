@@ -128,6 +128,9 @@ public final class RunnerArgs {
         if (!cluster && (clusterUrlFile.isPresent() || clusterCredential.isPresent() || onUnavailable.isPresent())) {
             throw new UsageException("--cluster-url-file, --cluster-credential and --on-unavailable need --lock cluster");
         }
+        if (cluster && clusterUrlFile.isEmpty() && clusterCredential.isEmpty()) {
+            throw new UsageException("--lock cluster needs --cluster-url-file PATH or --cluster-credential NAME");
+        }
         if (nodeLock) {
             lock = new LockScope.Node(job);
         }

@@ -29,10 +29,6 @@ public final class RunnerMain {
         PeriodSource periods;
         try {
             config = RunnerArgs.parse(rest, env);
-            if (config.lock() instanceof LockScope.Cluster && config.cluster().urlFile().isEmpty()
-                    && config.cluster().credential().isEmpty()) {
-                throw new UsageException("--lock cluster needs --cluster-url-file PATH or --cluster-credential NAME");
-            }
             periods = SchedulePeriods.open(config.schedules(), config.stateDir(), env, Instant.now());
         } catch (UsageException e) {
             System.err.println("jobgen run: " + e.getMessage() + " (jobgen run --help lists the flags)");

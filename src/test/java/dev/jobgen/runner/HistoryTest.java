@@ -36,6 +36,29 @@ class HistoryTest {
     }
 
     @Test
+    void lineEscapesStringsAsJacksonDoes() throws Exception {
+        String host = "n\"o\\d\te\n\u0001\u001f\b\f\r-é";
+        RunRecord r = new RunRecord("id", "backup", Optional.empty(), T0, T0, 1, Outcome.SUCCESS, 0, host);
+        java.io.StringWriter expected = new java.io.StringWriter();
+        try (com.fasterxml.jackson.core.JsonGenerator g = new com.fasterxml.jackson.core.JsonFactory().createGenerator(expected)) {
+            g.writeStartObject();
+            g.writeStringField("run_id", "id");
+            g.writeStringField("job", "backup");
+            g.writeNullField("period");
+            g.writeStringField("start", "2026-03-01T02:00:00Z");
+            g.writeStringField("end", "2026-03-01T02:00:00Z");
+            g.writeNumberField("duration_ms", 0);
+            g.writeNumberField("attempts", 1);
+            g.writeStringField("outcome", "success");
+            g.writeNumberField("exit_code", 0);
+            g.writeStringField("host", host);
+            g.writeEndObject();
+        }
+        assertEquals(expected.toString(), RunRecordJson.toJson(r));
+        assertEquals(Optional.of(r), RunRecordJson.parse(RunRecordJson.toJson(r)));
+    }
+
+    @Test
     void appendRotatesAndReadsBothFilesInOrder() throws Exception {
         HistoryLog log = new HistoryLog(dir, 1000);
         List<RunRecord> written = new ArrayList<>();

@@ -102,6 +102,8 @@ class RunnerArgsTest {
                 error("--job", "j", "--heartbeat", "cronitor", "--heartbeat-url", "http://x", "--heartbeat-start-url", "http://y", "--", "z"));
         assertEquals("--cluster-url-file, --cluster-credential and --on-unavailable need --lock cluster",
                 error("--job", "j", "--on-unavailable", "run", "--", "y"));
+        assertEquals("--lock cluster needs --cluster-url-file PATH or --cluster-credential NAME",
+                error("--job", "j", "--lock", "cluster", "--", "y"));
         assertEquals("--force takes no value", error("--job", "j", "--force=yes", "--", "y"));
         assertEquals("--job needs a value", error("--job", "--", "y"));
         assertEquals("unexpected argument 'y' (the command goes after '--')", error("--job", "j", "y"));
