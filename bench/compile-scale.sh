@@ -6,8 +6,8 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 runs=${1:-5}
-jar=target/jobgen.jar
-[[ -f $jar ]] || mvn -B -q -DskipTests package
+# the launcher builds the jar and its class-data-sharing archive when they are stale: not timed
+./jobgen --version >/dev/null
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
@@ -32,12 +32,14 @@ generate() {
 }
 
 # prints "<seconds> <max RSS in KiB>" for one run of render into a fresh directory, through the
-# ./jobgen launcher (its JVM flags are what users get)
+# ./jobgen launcher (its JVM flags are what users get). Outputs stay until the end: on an ext4 without
+# a journal (like this machine's), files
+# created within ~30 s of a mass deletion allocate inodes slowly (the allocator skips recently
+# deleted ones), so deleting one run's 10,000 units would slow the next run's writes severalfold.
 measure() {
-    local out=$work/out-$RANDOM
+    local out=$work/out-$RANDOM$RANDOM
     /usr/bin/time -f '%e %M' -o "$work/time" ./jobgen render "$work/jobs-$1.yaml" -o "$out" >/dev/null 2>"$work/err" \
         || { cat "$work/err" >&2; exit 1; }
-    rm -rf "$out"
     cat "$work/time"
 }
 

@@ -55,11 +55,13 @@ public final class CatalogueBinder {
         if (jobsMap.isEmpty() && !f.has("jobs")) {
             local.warning(DiagnosticCode.NO_JOBS, f.at());
         }
-        for (YNode.Entry entry : jobsMap.map(YNode.Mapping::entries).orElse(List.of())) {
-            Fields.asMap(entry.value(), entry.key(), local)
-                    .map(job -> Defaults.merge(defaults, job, JobBinder.KEYS))
-                    .flatMap(job -> new JobBinder(entry.key(), entry.keyAt(), prefix, target, now, local).bind(job))
-                    .ifPresent(jobs::add);
+        // jobs bind independently, so on every core at once; results and diagnostics keep catalogue order
+        List<BoundJob> bound = jobsMap.map(YNode.Mapping::entries).orElse(List.of()).parallelStream()
+                .map(entry -> BoundJob.of(entry, defaults, prefix, target, now))
+                .toList();
+        for (BoundJob b : bound) {
+            local.addAll(b.diagnostics());
+            b.job().ifPresent(jobs::add);
         }
         diagnostics.addAll(local);
         if (local.hasErrors()) {
@@ -75,6 +77,17 @@ public final class CatalogueBinder {
         }
         f.scalar("jobgen").filter(s -> !s.text().equals("1")).ifPresent(s ->
                 f.diagnostics().error(DiagnosticCode.UNSUPPORTED_FORMAT, s.at(), s.text()));
+    }
+
+    /** One job bound on its own, with the diagnostics it produced. */
+    private record BoundJob(Optional<Job> job, Diagnostics diagnostics) {
+        static BoundJob of(YNode.Entry entry, YNode.Mapping defaults, String prefix, SystemdVersion target, Instant now) {
+            Diagnostics d = new Diagnostics();
+            Optional<Job> job = Fields.asMap(entry.value(), entry.key(), d)
+                    .map(j -> Defaults.merge(defaults, j, JobBinder.KEYS))
+                    .flatMap(j -> new JobBinder(entry.key(), entry.keyAt(), prefix, target, now, d).bind(j));
+            return new BoundJob(job, d);
+        }
     }
 
     static SystemdVersion target(YNode.Mapping map, Diagnostics diagnostics) {

@@ -9,7 +9,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -56,10 +58,12 @@ public final class RenderCommand implements Callable<Integer> {
     private static void write(List<RenderedFile> files, Path dir) {
         try {
             Files.createDirectories(dir);
-            AtomicWriter writer = new AtomicWriter(new NioFileOps());
+            Map<Path, byte[]> contents = new LinkedHashMap<>();
             for (RenderedFile f : files) {
-                writer.stage(dir.resolve(f.name()), f.content());
+                contents.put(dir.resolve(f.name()), f.content());
             }
+            AtomicWriter writer = new AtomicWriter(new NioFileOps());
+            writer.stageAll(contents);
             writer.commit(dir);
         } catch (IOException e) {
             throw new UserError("cannot write to " + dir + ": " + e.getMessage());

@@ -3,6 +3,7 @@ package dev.jobgen.install;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -29,6 +30,16 @@ public interface FileOps {
 
     /** Mutating: creates or truncates {@code temp}, writes all bytes, forces them to disk. */
     void writeDurably(Path temp, byte[] content) throws IOException;
+
+    /**
+     * Mutating: {@link #writeDurably} for each file, all of them durable when this returns; an
+     * implementation may write them first and make them durable together.
+     */
+    default void writeAllDurably(Map<Path, byte[]> temps) throws IOException {
+        for (Map.Entry<Path, byte[]> t : temps.entrySet()) {
+            writeDurably(t.getKey(), t.getValue());
+        }
+    }
 
     /** Mutating: renames {@code from} over {@code to} atomically (same directory). */
     void rename(Path from, Path to) throws IOException;

@@ -3,6 +3,7 @@ package dev.jobgen.install;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -15,8 +16,8 @@ import java.util.Optional;
  *   <li>stop, disable and clean timers that are going away (they need their files for that);
  *   <li>write the <em>intent</em> manifest: the old and the new units, so every file this owner
  *       is about to write is already its own if the process dies next;
- *   <li>write changed units (temp file, fsync, rename) and delete removed ones, then fsync the
- *       unit directory;
+ *   <li>write changed units (every temp file first, made durable together, then each renamed over
+ *       its unit) and delete removed ones, then fsync the unit directory;
  *   <li>write the final manifest (deleted when the owner has no units left);
  *   <li>daemon-reload and bring each timer to its catalogue state.
  * </ol>
@@ -78,9 +79,11 @@ public final class Installer {
             if (!ops.exists(layout.unitDir())) {
                 ops.createDirectories(layout.unitDir());
             }
+            Map<Path, byte[]> writes = new LinkedHashMap<>();
             for (FileChange w : plan.writes()) {
-                writer.stage(layout.unitDir().resolve(w.unit()), w.after().orElseThrow());
+                writes.put(layout.unitDir().resolve(w.unit()), w.after().orElseThrow());
             }
+            writer.stageAll(writes);
             for (FileChange r : plan.removals()) {
                 ops.delete(layout.unitDir().resolve(r.unit()));
             }

@@ -14,6 +14,7 @@ import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -64,6 +65,19 @@ public final class NioFileOps implements FileOps {
 
     @Override
     public void writeDurably(Path temp, byte[] content) throws IOException {
+        write(temp, content, true);
+    }
+
+    /** Writes every file, then makes them durable together ({@link FileSystemSync}). */
+    @Override
+    public void writeAllDurably(Map<Path, byte[]> temps) throws IOException {
+        for (Map.Entry<Path, byte[]> t : temps.entrySet()) {
+            write(t.getKey(), t.getValue(), false);
+        }
+        FileSystemSync.durable(temps.keySet());
+    }
+
+    private static void write(Path temp, byte[] content, boolean force) throws IOException {
         try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING, LinkOption.NOFOLLOW_LINKS)) {
             // the mode is set before the data so that force(true) makes both durable together
@@ -76,6 +90,15 @@ public final class NioFileOps implements FileOps {
             while (buf.hasRemaining()) {
                 ch.write(buf);
             }
+            if (force) {
+                ch.force(true);
+            }
+        }
+    }
+
+    /** Forces a written file's data and metadata to disk. */
+    static void force(Path file) throws IOException {
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
             ch.force(true);
         }
     }

@@ -6,6 +6,7 @@ import dev.jobgen.model.Catalogue;
 import dev.jobgen.model.Job;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Catalogue to units, as data: a service and a timer per job, plus the notify template when any
@@ -27,33 +28,46 @@ public final class UnitPlanner {
     public record TimerState(String unit, boolean enabled) {}
 
     public static Plan plan(Catalogue catalogue, Diagnostics diagnostics) {
+        // jobs plan independently, so on every core at once; diagnostics keep catalogue order
+        List<JobUnits> planned = catalogue.jobs().parallelStream().map(job -> JobUnits.of(catalogue, job)).toList();
         List<Unit> units = new ArrayList<>();
         List<TimerState> timers = new ArrayList<>();
         boolean notify = false;
-        for (Job job : catalogue.jobs()) {
-            List<String> missing = TimerPlanner.unsupported(catalogue, job);
-            for (String what : missing) {
-                diagnostics.error(DiagnosticCode.NEEDS_NEWER_SYSTEMD, job.at(), what, "229",
-                        String.valueOf(catalogue.target().number()));
-            }
-            if (!missing.isEmpty()) {
+        for (JobUnits p : planned) {
+            diagnostics.addAll(p.diagnostics());
+            if (p.service().isEmpty()) {
                 continue;
             }
-            Unit service = new ServicePlanner(catalogue, job).plan();
-            Unit timer = new TimerPlanner(catalogue, job).plan();
-            if (!representable(service, job, diagnostics) || !representable(timer, job, diagnostics)) {
-                continue;
-            }
-            units.add(service);
-            units.add(timer);
-            timers.add(new TimerState(timer.name(), job.enabled()));
-            notify |= job.onFailure().isPresent();
+            units.add(p.service().get());
+            units.add(p.timer().get());
+            timers.add(new TimerState(p.timer().get().name(), p.job().enabled()));
+            notify |= p.job().onFailure().isPresent();
         }
         if (notify) {
             units.add(NotifyTemplatePlanner.plan(catalogue));
         }
         units.sort(java.util.Comparator.comparing(Unit::name));
         return new Plan(units, timers);
+    }
+
+    /** The service and timer of one job, or none with the errors that prevent them. */
+    private record JobUnits(Job job, Optional<Unit> service, Optional<Unit> timer, Diagnostics diagnostics) {
+        static JobUnits of(Catalogue catalogue, Job job) {
+            Diagnostics d = new Diagnostics();
+            List<String> missing = TimerPlanner.unsupported(catalogue, job);
+            for (String what : missing) {
+                d.error(DiagnosticCode.NEEDS_NEWER_SYSTEMD, job.at(), what, "229", String.valueOf(catalogue.target().number()));
+            }
+            if (!missing.isEmpty()) {
+                return new JobUnits(job, Optional.empty(), Optional.empty(), d);
+            }
+            Unit service = new ServicePlanner(catalogue, job).plan();
+            Unit timer = new TimerPlanner(catalogue, job).plan();
+            if (!representable(service, job, d) || !representable(timer, job, d)) {
+                return new JobUnits(job, Optional.empty(), Optional.empty(), d);
+            }
+            return new JobUnits(job, Optional.of(service), Optional.of(timer), d);
+        }
     }
 
     /** Values that pass one by one can still add up to a line systemd will not read (1 MiB). */

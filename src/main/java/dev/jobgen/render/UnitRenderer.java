@@ -49,21 +49,30 @@ public final class UnitRenderer {
 
     /** Renders units in the order given. A broken user template is reported as {@link TemplateProblem}. */
     public List<RenderedFile> render(List<Unit> units) throws TemplateProblem {
+        // a Configuration and its templates are safe to share once set up, so units render on every core
+        List<Rendered> rendered = units.parallelStream().map(this::render).toList();
         List<RenderedFile> files = new ArrayList<>();
-        for (Unit unit : units) {
-            files.add(new RenderedFile(unit.name(), render(unit).getBytes(StandardCharsets.UTF_8)));
+        for (Rendered r : rendered) {
+            if (r.problem() != null) {
+                throw r.problem();
+            }
+            files.add(r.file());
         }
         return files;
     }
 
-    private String render(Unit unit) throws TemplateProblem {
+    /** A file, or the problem that stopped it (checked exceptions cannot leave a stream). */
+    private record Rendered(RenderedFile file, TemplateProblem problem) {}
+
+    private Rendered render(Unit unit) {
         try {
             Template template = freemarker.getTemplate(unit.kind().template());
             StringWriter out = new StringWriter();
             template.process(model(unit), out);
-            return out.toString();
+            return new Rendered(new RenderedFile(unit.name(), out.toString().getBytes(StandardCharsets.UTF_8)), null);
         } catch (IOException | TemplateException | RuntimeException e) {
-            throw new TemplateProblem(unit.kind().template(), e.getMessage() == null ? e.toString() : e.getMessage());
+            return new Rendered(null, new TemplateProblem(unit.kind().template(),
+                    e.getMessage() == null ? e.toString() : e.getMessage()));
         }
     }
 

@@ -1,0 +1,93 @@
+package dev.jobgen.install;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import com.google.common.jimfs.Configuration;
+import com.google.common.jimfs.Jimfs;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystem;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A batch of replacements: all or nothing while writing, every file durable before any rename. */
+class AtomicWriterTest {
+    @TempDir
+    Path dir;
+
+    private static Map<Path, byte[]> batch(Path dir, int n, String version) {
+        Map<Path, byte[]> files = new LinkedHashMap<>();
+        for (int i = 0; i < n; i++) {
+            files.put(dir.resolve("unit-" + i + ".service"), (version + " " + i + "\n").getBytes(StandardCharsets.UTF_8));
+        }
+        return files;
+    }
+
+    private static List<String> names(Path dir) throws IOException {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    @Test
+    void aLargeBatchOnDiskLandsWholeWithItsModeAndNoTempFiles() throws IOException {
+        Map<Path, byte[]> files = batch(dir, 300, "new");
+        AtomicWriter writer = new AtomicWriter(new NioFileOps());
+        writer.stageAll(files);
+        writer.commit(dir);
+        assertEquals(files.keySet().stream().map(p -> p.getFileName().toString()).sorted().toList(), names(dir));
+        for (Map.Entry<Path, byte[]> f : files.entrySet()) {
+            assertArrayEquals(f.getValue(), Files.readAllBytes(f.getKey()));
+            assertEquals("rw-r--r--", PosixFilePermissions.toString(Files.getPosixFilePermissions(f.getKey())));
+        }
+    }
+
+    @Test
+    void aBatchReplacesExistingFiles() throws IOException {
+        AtomicWriter writer = new AtomicWriter(new NioFileOps());
+        writer.stageAll(batch(dir, 40, "old"));
+        Map<Path, byte[]> next = batch(dir, 40, "new");
+        writer.stageAll(next);
+        for (Map.Entry<Path, byte[]> f : next.entrySet()) {
+            assertArrayEquals(f.getValue(), Files.readAllBytes(f.getKey()));
+        }
+        assertEquals(40, names(dir).size());
+    }
+
+    @Test
+    void whenAWriteFailsNoTargetChangesAndTheTempFilesAreGone() throws IOException {
+        AtomicWriter writer = new AtomicWriter(new NioFileOps());
+        Map<Path, byte[]> old = batch(dir, 50, "old");
+        writer.stageAll(old);
+        Map<Path, byte[]> next = batch(dir, 50, "new");
+        // a directory where one temp file must go: that write fails, after others succeeded
+        Files.createDirectory(InstallLayout.tempFor(dir.resolve("unit-37.service")));
+        assertThrows(IOException.class, () -> writer.stageAll(next));
+        for (Map.Entry<Path, byte[]> f : old.entrySet()) {
+            assertArrayEquals(f.getValue(), Files.readAllBytes(f.getKey()), f.getKey() + " changed");
+        }
+        assertEquals(List.of(), names(dir).stream().filter(n -> n.startsWith(".")).toList(), "temp files left behind");
+    }
+
+    @Test
+    void theFallbackForcesFilesOnAnyFileSystem() throws IOException {
+        try (FileSystem fs = Jimfs.newFileSystem(Configuration.unix())) {
+            Path units = Files.createDirectories(fs.getPath("/etc/systemd/system"));
+            Map<Path, byte[]> files = batch(units, 64, "new");
+            new AtomicWriter(new NioFileOps()).stageAll(files);
+            for (Map.Entry<Path, byte[]> f : files.entrySet()) {
+                assertArrayEquals(f.getValue(), Files.readAllBytes(f.getKey()));
+            }
+            assertEquals(64, names(units).size());
+        }
+    }
+}
