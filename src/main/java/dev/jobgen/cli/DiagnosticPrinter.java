@@ -20,7 +20,11 @@ import java.util.Optional;
  * document, or as GitHub Actions workflow commands. All three come from the same records.
  */
 public final class DiagnosticPrinter {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Built on first use: text and GitHub output (most runs) need no Jackson classes. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
+    }
+
     private final FileSystem fs;
     private final Map<String, Optional<List<String>>> lines = new HashMap<>();
 
@@ -66,7 +70,7 @@ public final class DiagnosticPrinter {
 
     /** The {@code validate --format json} document. */
     public static String json(List<Diagnostic> diagnostics) {
-        ObjectNode root = JSON.createObjectNode();
+        ObjectNode root = Json.MAPPER.createObjectNode();
         long errors = diagnostics.stream().filter(Diagnostic::isError).count();
         root.put("valid", errors == 0);
         root.put("errors", errors);
@@ -83,7 +87,7 @@ public final class DiagnosticPrinter {
             o.put("hint", d.hint().orElse(null));
         }
         try {
-            return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root);
+            return Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
@@ -94,7 +98,7 @@ public final class DiagnosticPrinter {
             try {
                 Path p = fs.getPath(f);
                 return Files.isRegularFile(p)
-                        ? Optional.of(List.of(new String(Files.readAllBytes(p), StandardCharsets.UTF_8).split("\r?\n", -1)))
+                        ? Optional.of(new String(Files.readAllBytes(p), StandardCharsets.UTF_8).lines().toList())
                         : Optional.empty();
             } catch (IOException | RuntimeException e) {
                 return Optional.empty();

@@ -8,6 +8,7 @@ import dev.jobgen.render.RenderedFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -57,12 +58,15 @@ public final class RenderCommand implements Callable<Integer> {
 
     private static void write(List<RenderedFile> files, Path dir) {
         try {
-            Files.createDirectories(dir);
-            Map<Path, byte[]> contents = new LinkedHashMap<>();
-            for (RenderedFile f : files) {
-                contents.put(dir.resolve(f.name()), f.content());
-            }
             AtomicWriter writer = new AtomicWriter(new NioFileOps());
+            if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
+                Map<String, byte[]> contents = new LinkedHashMap<>();
+                files.forEach(f -> contents.put(f.name(), f.content()));
+                writer.createWhole(dir, contents);
+                return;
+            }
+            Map<Path, byte[]> contents = new LinkedHashMap<>();
+            files.forEach(f -> contents.put(dir.resolve(f.name()), f.content()));
             writer.stageAll(contents);
             writer.commit(dir);
         } catch (IOException e) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -60,6 +61,23 @@ class CompileCommandsTest {
             assertEquals(java.util.List.of("jobgen-backup.service", "jobgen-backup.timer"),
                     files.map(p -> p.getFileName().toString()).sorted().toList());
         }
+    }
+
+    @Test
+    void renderIntoAnExistingDirectoryReplacesItsUnitsAndKeepsOtherFiles(@TempDir Path dir) throws IOException {
+        CliHarness real = new CliHarness(FileSystems.getDefault(), Map.of("TZ", "UTC"));
+        Path catalogue = Files.writeString(dir.resolve("c.yaml"), GOOD);
+        Path out = Files.createDirectories(dir.resolve("existing"));
+        Files.writeString(out.resolve("README"), "mine");
+        Files.writeString(out.resolve("jobgen-backup.timer"), "stale");
+        CliHarness.Result r = real.run("render", catalogue.toString(), "-o", out.toString());
+        assertEquals(0, r.exit(), r.err());
+        try (var files = Files.list(out)) {
+            assertEquals(java.util.List.of("README", "jobgen-backup.service", "jobgen-backup.timer"),
+                    files.map(p -> p.getFileName().toString()).sorted().toList());
+        }
+        assertEquals("mine", Files.readString(out.resolve("README")));
+        assertTrue(Files.readString(out.resolve("jobgen-backup.timer")).contains("[Timer]"));
     }
 
     @Test

@@ -90,4 +90,30 @@ class AtomicWriterTest {
             assertEquals(64, names(units).size());
         }
     }
+
+    @Test
+    void aNewDirectoryAppearsWithExactlyItsFilesAndNoStagingLeft() throws IOException {
+        Path out = dir.resolve("deep/units");
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        batch(dir, 120, "new").forEach((p, c) -> files.put(p.getFileName().toString(), c));
+        // a staging directory a crashed run left behind is replaced, not merged
+        Path stale = Files.createDirectories(dir.resolve("deep/.units.jobgen-new"));
+        Files.writeString(stale.resolve("stale.service"), "old");
+        new AtomicWriter(new NioFileOps()).createWhole(out, files);
+        assertEquals(files.keySet().stream().sorted().toList(), names(out));
+        for (Map.Entry<String, byte[]> f : files.entrySet()) {
+            assertArrayEquals(f.getValue(), Files.readAllBytes(out.resolve(f.getKey())));
+        }
+        assertEquals(List.of("units"), names(dir.resolve("deep")));
+    }
+
+    @Test
+    void aNewDirectoryIsNotCreatedWhenAFileCannotBeWritten() throws IOException {
+        Path out = dir.resolve("units");
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        files.put("a.service", "a".getBytes(StandardCharsets.UTF_8));
+        files.put("sub/b.service", "b".getBytes(StandardCharsets.UTF_8)); // no such subdirectory
+        assertThrows(IOException.class, () -> new AtomicWriter(new NioFileOps()).createWhole(out, files));
+        assertEquals(List.of(), names(dir));
+    }
 }
