@@ -3,7 +3,6 @@ package dev.jobgen.load;
 import dev.jobgen.diag.DiagnosticCode;
 import dev.jobgen.diag.Diagnostics;
 import dev.jobgen.diag.SourcePosition;
-import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -13,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.composer.Composer;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
@@ -24,6 +23,8 @@ import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.parser.ParserImpl;
+import org.yaml.snakeyaml.reader.StreamReader;
 
 /**
  * Turns catalogue text into a {@link YNode} tree with 1-based positions (snakeyaml's marks are
@@ -68,7 +69,10 @@ public final class CatalogueLoader {
         Node root;
         try {
             List<Node> documents = new ArrayList<>();
-            new Yaml(options).composeAll(new StringReader(text)).forEach(documents::add);
+            Composer composer = new Composer(new ParserImpl(new StreamReader(text), options), new RememberingResolver(), options);
+            while (composer.checkNode()) {
+                documents.add(composer.getNode());
+            }
             if (documents.size() > 1) {
                 diagnostics.error(DiagnosticCode.YAML_SYNTAX, position(documents.get(1).getStartMark()),
                         "a catalogue is one YAML document, found several");

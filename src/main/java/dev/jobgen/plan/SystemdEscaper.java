@@ -175,16 +175,23 @@ public final class SystemdEscaper {
      * inside, or over systemd's line limit (several long arguments can add up).
      */
     public static Optional<String> lineProblem(String key, String renderedValue) {
-        String line = key + "=" + renderedValue;
-        if (line.indexOf('\n') >= 0 || line.indexOf('\r') >= 0 || line.indexOf('\0') >= 0) {
+        if (breaksLine(key) || breaksLine(renderedValue)) {
             return Optional.of(key + "= would contain a line break");
         }
-        int bytes = line.getBytes(StandardCharsets.UTF_8).length;
+        // a UTF-16 unit is at most 3 UTF-8 bytes: only a line that might be too long is encoded
+        if (3L * (key.length() + 1 + renderedValue.length()) <= MAX_LINE_BYTES) {
+            return Optional.empty();
+        }
+        int bytes = (key + "=" + renderedValue).getBytes(StandardCharsets.UTF_8).length;
         if (bytes > MAX_LINE_BYTES) {
             return Optional.of(key + "= would be " + bytes + " bytes long, and systemd reads unit-file lines of at most "
                     + MAX_LINE_BYTES + " bytes");
         }
         return Optional.empty();
+    }
+
+    private static boolean breaksLine(String s) {
+        return s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0 || s.indexOf('\0') >= 0;
     }
 
     /**
