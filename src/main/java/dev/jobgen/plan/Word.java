@@ -20,22 +20,24 @@ final class Word {
 
     /** The word in double quotes with C escapes. */
     static String quoted(String value, boolean commandLine) {
-        StringBuilder out = new StringBuilder(value.length() + 2).append('"');
-        value.codePoints().forEach(cp -> {
-            switch (cp) {
+        StringBuilder out = new StringBuilder(value.length() + 8).append('"');
+        // char by char: every character that needs escaping is ASCII, and surrogates pass through in pairs
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            switch (c) {
                 case '\\' -> out.append("\\\\");
                 case '"' -> out.append("\\\"");
                 case '%' -> out.append("%%");
                 case '$' -> out.append(commandLine ? "$$" : "$");
                 default -> {
-                    if (cp < 0x20 || cp == 0x7f) {
-                        out.append(controlEscape(cp));
+                    if (c < 0x20 || c == 0x7f) {
+                        out.append(controlEscape(c));
                     } else {
-                        out.appendCodePoint(cp);
+                        out.append(c);
                     }
                 }
             }
-        });
+        }
         return out.append('"').toString();
     }
 

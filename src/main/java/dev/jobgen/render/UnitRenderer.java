@@ -67,7 +67,7 @@ public final class UnitRenderer {
     private Rendered render(Unit unit) {
         try {
             Template template = freemarker.getTemplate(unit.kind().template());
-            StringWriter out = new StringWriter();
+            StringWriter out = new StringWriter(2048); // a unit file is 1-2 KB: no regrowing
             template.process(model(unit), out);
             return new Rendered(new RenderedFile(unit.name(), out.toString().getBytes(StandardCharsets.UTF_8)), null);
         } catch (IOException | TemplateException | RuntimeException e) {
