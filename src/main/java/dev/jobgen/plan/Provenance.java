@@ -47,7 +47,18 @@ final class Provenance {
         return SystemdEscaper.text(uri.toString());
     }
 
+    /** ASCII control characters (what {@code \p{Cntrl}} matches) as '?', so a path cannot break the comment. */
     private static String oneLine(String s) {
-        return s.replaceAll("[\\p{Cntrl}]", "?");
+        StringBuilder out = null;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x20 || c == 0x7f) {
+                if (out == null) {
+                    out = new StringBuilder(s);
+                }
+                out.setCharAt(i, '?');
+            }
+        }
+        return out == null ? s : out.toString();
     }
 }
