@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# The development launcher `./jobgen` (README's first command), run after `package`: it uses the
+# fresh jar as is, creates the command line's class-data-sharing archive when that is missing or
+# older than the jar, the archive is valid for this jar (the JVM maps it with -Xshare:on), its
+# output is the jar's own, and a stale or broken archive costs speed only, never a failure.
+set -euo pipefail
+project=$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd)
+cd "$project"
+jar=target/jobgen.jar
+archive=target/jobgen-cli.jsa
+opts=(-XX:+UseSerialGC -XX:TieredStopAtLevel=1)
+checks=0
+fail() { echo "launcher: FAIL: $*" >&2; exit 1; }
+pass() { checks=$((checks + 1)); echo "launcher: ok: $*" >&2; }
+
+[[ -f $jar ]] || fail "$jar missing: run after package"
+rm -f "$archive"
+out=$(./jobgen render examples/nightly-backup.yaml)
+[[ -s $archive && $archive -nt $jar ]] || fail "no archive newer than the jar after a run"
+pass "the first run creates $archive"
+
+[[ $out == "$(java "${opts[@]}" -jar "$jar" render examples/nightly-backup.yaml)" ]] || fail "output differs from the jar's"
+pass "the launcher prints what the jar prints"
+
+shared=$(java "${opts[@]}" -Xshare:on -XX:SharedArchiveFile="$archive" -Xlog:class+load -jar "$jar" render examples/nightly-backup.yaml \
+    | grep -c 'dev.jobgen.compile.CatalogueCompiler source: shared objects file') \
+    || fail "the JVM refuses the archive for this jar"
+[[ $shared -eq 1 ]] || fail "the compiler's classes are not in the archive"
+pass "the archive holds the compiler and the JVM maps it for this jar"
+
+touch -d '2000-01-01' "$archive"
+./jobgen --version >/dev/null
+[[ $archive -nt $jar ]] || fail "an archive older than the jar was kept"
+pass "a stale archive is made again"
+
+printf 'not an archive' > "$archive"
+[[ $(./jobgen --version) == "jobgen "* ]] || fail "a broken archive breaks the launcher"
+rm -f "$archive"
+pass "a broken archive is ignored"
+echo "launcher: $checks checks passed" >&2
