@@ -1,6 +1,7 @@
 package dev.jobgen.runner;
 
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -32,6 +33,25 @@ final class Warmup implements Runnable {
     static final List<String> PING = List.of("url:http://localhost/", "url:https://localhost/");
 
     private final List<String> steps;
+
+    /**
+     * The steps for a run with these arguments: {@link #SPAWN}, preceded by {@link #PING} when a
+     * {@code --heartbeat} flag is there, since the start ping comes before the child. The arguments
+     * are only glanced at (before {@code --}), so this can run before they are parsed.
+     */
+    static List<String> stepsFor(String[] args) {
+        for (String arg : args) {
+            if (arg.equals("--")) {
+                break;
+            }
+            if (arg.startsWith("--heartbeat")) {
+                List<String> steps = new ArrayList<>(PING);
+                steps.addAll(SPAWN);
+                return steps;
+            }
+        }
+        return SPAWN;
+    }
 
     /** {@code steps}: {@code class:NAME} initialises a class, {@code url:SPEC} makes a URL (no connection). */
     Warmup(List<String> steps) {

@@ -63,6 +63,15 @@ class WarmupTest {
     }
 
     @Test
+    void aHeartbeatFlagBeforeTheCommandPutsThePingStepsFirst() {
+        assertEquals(Warmup.SPAWN, Warmup.stepsFor(new String[] {"run", "--job", "x", "--lock", "node", "--", "true"}));
+        assertEquals(Warmup.SPAWN, Warmup.stepsFor(new String[] {"run", "--job", "x", "--", "prog", "--heartbeat", "url"}));
+        for (String flag : List.of("--heartbeat", "--heartbeat-url-file", "--heartbeat-url=http://x/")) {
+            assertEquals(concat(Warmup.PING, Warmup.SPAWN), Warmup.stepsFor(new String[] {"run", "--job", "x", flag, "--", "true"}));
+        }
+    }
+
+    @Test
     void theSwitchTurnsWarmupsOff() {
         String before = System.getProperty("jobgen.runner.warmup");
         try {
