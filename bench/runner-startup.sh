@@ -67,7 +67,7 @@ cmd() {
         hello) java "${java_opts[@]}" -cp "$work" Hello ;;
         runner) rm -rf "$work/state/stamps"; "$launcher" "${run_flags[@]}" -- /bin/true ;;
         runner+ping) rm -rf "$work/state/stamps"; "$launcher" "${run_flags[@]}" "${ping_flags[@]}" -- /bin/true ;;
-        runner-nocds) rm -rf "$work/state/stamps"; java "${java_opts[@]}" -jar "$jar" "${run_flags[@]}" -- /bin/true ;;
+        runner-nocds) rm -rf "$work/state/stamps"; java "${java_opts[@]}" -cp "$jar" dev.jobgen.Main "${run_flags[@]}" -- /bin/true ;;
     esac
 }
 

@@ -106,4 +106,51 @@ class LauncherTest {
         assertTrue(Files.size(archiveB) > 0, "a fresh archive for the new jar");
         assertEquals(archiveB, dir.resolve("cds/current").toRealPath());
     }
+
+    /**
+     * The training run covers a plain and a stamped run (steady state) entirely: every jobgen class
+     * comes from the archive, so the JVM, started with {@code -cp JAR dev.jobgen.Main} rather than
+     * {@code -jar}, never opens the jar (indexing its entries costs ~10 ms of start-up).
+     */
+    @Test
+    void aPlainOrStampedRunLoadsEveryJobgenClassFromTheArchiveAndNeverOpensTheJar() throws Exception {
+        Path jar = jar("c", "three");
+        launch(jar, List.of("--create-cds"));
+        Path classLog = dir.resolve("classes.log");
+        // from now on the java logs the classes it loads
+        Files.writeString(fakeJava, "#!/bin/sh\necho \"$*\" >> " + javaLog + "\nexec "
+                + Path.of(System.getProperty("java.home"), "bin", "java") + " -Xlog:class+load:file=" + classLog + " \"$@\"\n");
+        Path state = dir.resolve("state");
+        List<List<String>> runs = List.of(List.of("--lock", "node"),
+                List.of("--lock", "node", "--idempotent", "period", "--schedule", "*-*-* *:00:00 UTC"));
+        for (List<String> flags : runs) {
+            List<String> args = new java.util.ArrayList<>(List.of("run", "--job", "cover", "--state-dir", state.toString(),
+                    "--lock-dir", dir.resolve("lock").toString()));
+            args.addAll(flags);
+            args.addAll(List.of("--", "/bin/true"));
+            launch(jar, args); // the first stamped run computes and remembers the periods
+            Files.deleteIfExists(classLog);
+            deleteTree(state.resolve("stamps"));
+            launch(jar, args);
+            String loaded = Files.readString(classLog);
+            assertTrue(loaded.contains("dev.jobgen.runner.Runner source: shared objects file"), loaded);
+            for (String line : loaded.lines().toList()) {
+                assertTrue(!line.contains(" dev.jobgen.") || line.contains("source: shared objects file"),
+                        flags + ": not from the archive: " + line);
+                assertTrue(!line.contains(" java.util.zip.ZipFile$Source "), flags + ": the jar was opened");
+            }
+        }
+        String args = Files.readString(javaLog);
+        assertTrue(args.contains(" -cp " + jar + " dev.jobgen.Main run "), args);
+    }
+
+    static void deleteTree(Path dir) throws java.io.IOException {
+        if (Files.exists(dir)) {
+            try (var paths = Files.walk(dir)) {
+                for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
+    }
 }
