@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# The development launcher `./jobgen` (README's first command), run after `package`: it uses the
-# fresh jar as is, creates the command line's class-data-sharing archive when that is missing or
-# older than the jar, the archive is valid for this jar (the JVM maps it with -Xshare:on), its
-# output is the jar's own, and a stale or broken archive costs speed only, never a failure.
+# The launchers, run after `package`. The development launcher `./jobgen` (README's first command)
+# uses the fresh jar as is, creates the command line's class-data-sharing archive when that is
+# missing or older than the jar, the archive is valid for this jar (the JVM maps it with
+# -Xshare:on), its output is the jar's own, and a stale or broken archive costs speed only. The
+# node launcher (src/main/dist/jobgen; its runner archive is tested by LauncherTest) makes a second
+# archive for every command but `run`, which holds the compiler.
 set -euo pipefail
 project=$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd)
 cd "$project"
@@ -37,4 +39,17 @@ printf 'not an archive' > "$archive"
 [[ $(./jobgen --version) == "jobgen "* ]] || fail "a broken archive breaks the launcher"
 rm -f "$archive"
 pass "a broken archive is ignored"
+node_cds=$(mktemp -d)
+trap 'rm -rf "$node_cds"' EXIT
+node() { JOBGEN_JAR=$project/$jar JOBGEN_CDS_DIR=$node_cds src/main/dist/jobgen "$@"; }
+mapfile -t made < <(node --create-cds)
+[[ ${#made[@]} -eq 2 && ${made[1]} == "${made[0]%.jsa}-cli.jsa" && -s ${made[1]} ]] || fail "--create-cds made: ${made[*]}"
+pass "the node launcher's --create-cds makes the runner's and the command line's archives"
+
+loaded=$(java "${opts[@]}" -Xshare:on -XX:SharedArchiveFile="${made[1]}" -Xlog:class+load -cp "$jar" dev.jobgen.Main validate examples/everything.yaml 2>/dev/null) \
+    || fail "the JVM refuses the command line's archive"
+grep -q 'dev.jobgen.compile.CatalogueCompiler source: shared objects file' <<<"$loaded" || fail "the command line's archive lacks the compiler"
+rm -f "${made[1]}"
+[[ $(node render examples/nightly-backup.yaml) == "$out" && -s ${made[1]} ]] || fail "render through the node launcher"
+pass "a missing command line archive is made again, and render prints what the jar prints"
 echo "launcher: $checks checks passed" >&2
