@@ -40,7 +40,25 @@ measure() {
     local out=$work/out-$RANDOM$RANDOM
     /usr/bin/time -f '%e %M' -o "$work/time" ./jobgen render "$work/jobs-$1.yaml" -o "$out" >/dev/null 2>"$work/err" \
         || { cat "$work/err" >&2; exit 1; }
+    echo "$out" > "$work/last-out"
     cat "$work/time"
+}
+
+# Baselines for 5,000 jobs, same runs: the compile alone (render to stdout, no files), and the file
+# system's floor for the output: `cp -r` of one rendered directory (the same 10,000 files) into a
+# fresh one. A slow file system shows in the floor first.
+baselines() {
+    local src=$1 c f
+    : > "$work/compile"; : > "$work/floor"
+    for ((r = 0; r < runs; r++)); do
+        /usr/bin/time -f '%e' -o "$work/time" ./jobgen render "$work/jobs-5000.yaml" >/dev/null 2>&1
+        cat "$work/time" >> "$work/compile"
+        /usr/bin/time -f '%e' -o "$work/time" cp -r "$src" "$work/copy-$r"
+        cat "$work/time" >> "$work/floor"
+    done
+    c=$(median < "$work/compile"); f=$(median < "$work/floor")
+    printf '5,000 jobs, baselines: compile alone (render to stdout) %.2f s; cp -r of the same %d files %.2f s\n' \
+        "$c" "$(find "$src" -type f | wc -l)" "$f"
 }
 
 median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
@@ -57,6 +75,9 @@ for n in 1000 5000 10000; do
     rss[$n]=$(sort -n "$work/rss" | tail -1)
     printf '%6d jobs: wall %5.2f s (median of %d)  peak RSS %4d MB  per job %.3f ms\n' \
         "$n" "${wall[$n]}" "$runs" "$(( ${rss[$n]} / 1024 ))" "$(awk -v w="${wall[$n]}" -v n="$n" 'BEGIN { print w * 1000 / n }')"
+    if [[ $n == 5000 ]]; then
+        baselines "$(cat "$work/last-out")"
+    fi
 done
 awk -v w5="${wall[5000]}" -v r5="${rss[5000]}" -v w1="${wall[1000]}" -v w10="${wall[10000]}" 'BEGIN {
     printf "5,000 jobs: %.2f s of a 3 s budget (%.2fx), %d MB of 300 MB (%.2fx)\n", w5, w5 / 3, r5 / 1024, r5 / 1024 / 300
