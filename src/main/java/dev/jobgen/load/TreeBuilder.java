@@ -5,11 +5,9 @@ import dev.jobgen.diag.Diagnostics;
 import dev.jobgen.diag.SourcePosition;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.events.AliasEvent;
@@ -33,12 +31,14 @@ final class TreeBuilder {
     /** A value that an anchor names: the subtree and how many nodes it expands to. */
     private record Anchored(YNode node, long size) {}
 
+    /** What an anchor names while its collection is being built: an alias to it is a loop. */
+    private static final Anchored BUILDING = new Anchored(null, 0);
+
     private final Parser parser;
     private final String file;
     private final Diagnostics diagnostics;
     private final RememberingResolver resolver = new RememberingResolver();
     private final Map<String, Anchored> anchors = new HashMap<>();
-    private final Set<String> open = new HashSet<>();
     private long nodes;
     private int collectionAliases;
 
@@ -116,13 +116,13 @@ final class TreeBuilder {
             size = 1;
         } else {
             if (anchor != null) {
-                open.add(anchor);
+                anchors.put(anchor, BUILDING);
             }
             long before = nodes;
             built = event instanceof MappingStartEvent ? mapping(at, depth) : sequence(at, depth);
             size = 1 + nodes - before;
-            if (anchor != null) {
-                open.remove(anchor);
+            if (anchor != null && anchors.get(anchor) != BUILDING) {
+                anchor = null; // redefined inside its own collection: the inner value keeps the name
             }
         }
         if (anchor != null) {
@@ -133,10 +133,10 @@ final class TreeBuilder {
 
     private YNode alias(AliasEvent alias, SourcePosition at) {
         String name = alias.getAnchor();
-        if (open.contains(name)) {
+        Anchored target = anchors.get(name);
+        if (target == BUILDING) {
             throw new LimitExceeded(at, "a YAML alias refers to itself");
         }
-        Anchored target = anchors.get(name);
         if (target == null) {
             throw new LimitExceeded(at, "found undefined alias " + name);
         }
@@ -190,7 +190,9 @@ final class TreeBuilder {
             Event keyEvent = parser.peekEvent();
             SourcePosition keyAt = position(keyEvent.getStartMark());
             boolean merge = keyEvent instanceof ScalarEvent s && tag(s).equals(Tag.MERGE);
+            long values = nodes;
             YNode key = node(depth + 1);
+            nodes = values; // the limit counts values, as it always has: keys would halve it for plain catalogues
             YNode value = node(depth + 1);
             if (merge) {
                 for (YNode.Entry e : mergeSources(value)) {
@@ -222,11 +224,7 @@ final class TreeBuilder {
         } else if (value instanceof YNode.Sequence s) {
             for (YNode item : s.items()) {
                 if (item instanceof YNode.Mapping m) {
-                    m.entries().forEach(e -> {
-                        if (entries.stream().noneMatch(x -> x.key().equals(e.key()))) {
-                            entries.add(e);
-                        }
-                    });
+                    entries.addAll(m.entries()); // the caller keeps the first of a key, as the spec asks
                 } else {
                     diagnostics.error(DiagnosticCode.WRONG_TYPE, item.at(), "<<", "a map or a list of maps", item.kind());
                 }
