@@ -79,6 +79,14 @@ class CatalogueLoaderTest {
     }
 
     @Test
+    void inAListOfMergedMapsTheFirstThatSaysAKeyWins() {
+        YNode.Mapping job = (YNode.Mapping) load("job:\n  <<: [{x: 1, z: 1}, {z: 2, w: 2}]\n  <<: {w: 3, v: 3}\n")
+                .get("job").orElseThrow();
+        assertEquals(List.of("x", "z", "w", "v"), job.entries().stream().map(YNode.Entry::key).toList());
+        assertEquals(List.of("1", "1", "2", "3"), job.entries().stream().map(e -> ((YNode.Scalar) e.value()).text()).toList());
+    }
+
+    @Test
     void anEmptyDocumentIsAnEmptyMap() {
         assertEquals(List.of(), load("# nothing\n").entries());
     }
