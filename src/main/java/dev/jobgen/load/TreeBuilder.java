@@ -48,29 +48,23 @@ final class TreeBuilder {
         this.diagnostics = diagnostics;
     }
 
-    /** A node that cannot be built within the limits (or refers to itself). */
-    static final class LimitExceeded extends RuntimeException {
+    /**
+     * Why the document cannot be loaded at all, and where: a limit, an alias to itself (both
+     * {@code YAML_LIMIT}), an undefined alias or a second document ({@code YAML_SYNTAX}).
+     */
+    static final class Refused extends RuntimeException {
         private static final long serialVersionUID = 1L;
+        private final DiagnosticCode code;
         private final transient SourcePosition at;
 
-        LimitExceeded(SourcePosition at, String message) {
+        Refused(DiagnosticCode code, SourcePosition at, String message) {
             super(message, null, false, false);
+            this.code = code;
             this.at = at;
         }
 
-        SourcePosition at() {
-            return at;
-        }
-    }
-
-    /** A second document, where it starts. */
-    static final class SecondDocument extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-        private final transient SourcePosition at;
-
-        SecondDocument(SourcePosition at) {
-            super("a catalogue is one YAML document, found several", null, false, false);
-            this.at = at;
+        DiagnosticCode code() {
+            return code;
         }
 
         SourcePosition at() {
@@ -89,7 +83,8 @@ final class TreeBuilder {
         parser.getEvent(); // document end
         if (!parser.checkEvent(Event.ID.StreamEnd)) {
             parser.getEvent(); // the next document's start; its root shows where it begins
-            throw new SecondDocument(position(parser.peekEvent().getStartMark()));
+            throw new Refused(DiagnosticCode.YAML_SYNTAX, position(parser.peekEvent().getStartMark()),
+                    "a catalogue is one YAML document, found several");
         }
         return root;
     }
@@ -105,7 +100,7 @@ final class TreeBuilder {
             return alias(alias, at);
         }
         if (depth > CatalogueLoader.MAX_DEPTH) {
-            throw new LimitExceeded(at, "catalogue is nested deeper than " + CatalogueLoader.MAX_DEPTH + " levels");
+            throw new Refused(DiagnosticCode.YAML_LIMIT, at, "catalogue is nested deeper than " + CatalogueLoader.MAX_DEPTH + " levels");
         }
         count(1, at);
         String anchor = ((NodeEvent) event).getAnchor();
@@ -135,13 +130,13 @@ final class TreeBuilder {
         String name = alias.getAnchor();
         Anchored target = anchors.get(name);
         if (target == BUILDING) {
-            throw new LimitExceeded(at, "a YAML alias refers to itself");
+            throw new Refused(DiagnosticCode.YAML_LIMIT, at, "a YAML alias refers to itself");
         }
         if (target == null) {
-            throw new LimitExceeded(at, "found undefined alias " + name);
+            throw new Refused(DiagnosticCode.YAML_SYNTAX, at, "found undefined alias " + name);
         }
         if (!(target.node() instanceof YNode.Scalar) && ++collectionAliases > MAX_COLLECTION_ALIASES) {
-            throw new LimitExceeded(at, "more than " + MAX_COLLECTION_ALIASES + " aliases of maps or lists");
+            throw new Refused(DiagnosticCode.YAML_LIMIT, at, "more than " + MAX_COLLECTION_ALIASES + " aliases of maps or lists");
         }
         count(target.size(), at);
         return target.node();
@@ -150,7 +145,7 @@ final class TreeBuilder {
     private void count(long more, SourcePosition at) {
         nodes += more;
         if (nodes > CatalogueLoader.MAX_NODES) {
-            throw new LimitExceeded(at, "catalogue expands to more than " + CatalogueLoader.MAX_NODES + " values (alias bomb?)");
+            throw new Refused(DiagnosticCode.YAML_LIMIT, at, "catalogue expands to more than " + CatalogueLoader.MAX_NODES + " values (alias bomb?)");
         }
     }
 
