@@ -118,6 +118,23 @@ class AtomicWriterTest {
     }
 
     @Test
+    void aDirectoryThatAppearsMeanwhileIsLeftAsItIsAndNoStagingRemains() throws IOException {
+        Path out = dir.resolve("out");
+        FileOps racing = new ForwardingFileOps() {
+            @Override
+            public void syncDirectory(Path d) throws IOException {
+                super.syncDirectory(d);
+                if (d.getFileName().toString().startsWith(".out")) { // someone else creates out now
+                    Files.writeString(Files.createDirectories(out).resolve("theirs"), "theirs");
+                }
+            }
+        };
+        assertThrows(IOException.class, () -> new AtomicWriter(racing).createWhole(out, Map.of("a.service", new byte[] {'a'})));
+        assertEquals(List.of("theirs"), names(out));
+        assertEquals(List.of("out"), names(dir), "the staging directory is removed");
+    }
+
+    @Test
     void theFallbackForcesFilesOnAnyFileSystem() throws IOException {
         try (FileSystem fs = Jimfs.newFileSystem(Configuration.unix())) {
             Path units = Files.createDirectories(fs.getPath("/etc/systemd/system"));
