@@ -12,7 +12,8 @@ import java.util.stream.Stream;
 
 /**
  * The training run behind the command line's class-data-sharing archive: the launchers run it
- * once per jar with {@code -XX:ArchiveClassesAtExit}, so every class that loading, checking,
+ * once per jar with {@code -XX:DumpLoadedClassList} and dump a static archive of that list (a
+ * dynamic one would leave out picocli's pre-Java-6 classes), so every class that loading, checking,
  * planning, rendering, writing and reporting use is archived, and {@code jobgen render} of a
  * large catalogue starts working a third of a second sooner. It compiles the reference catalogue
  * ({@code examples/everything.yaml}, packed into the jar) and a broken one, in every output form.

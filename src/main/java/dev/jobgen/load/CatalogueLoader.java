@@ -38,11 +38,8 @@ public final class CatalogueLoader {
         TreeBuilder builder = new TreeBuilder(new ParserImpl(new StreamReader(text), options), file, diagnostics);
         try {
             return Optional.of(builder.document());
-        } catch (TreeBuilder.LimitExceeded e) {
-            DiagnosticCode code = e.getMessage().startsWith("found undefined alias") ? DiagnosticCode.YAML_SYNTAX : DiagnosticCode.YAML_LIMIT;
-            diagnostics.error(code, e.at(), e.getMessage());
-        } catch (TreeBuilder.SecondDocument e) {
-            diagnostics.error(DiagnosticCode.YAML_SYNTAX, e.at(), e.getMessage());
+        } catch (TreeBuilder.Refused e) {
+            diagnostics.error(e.code(), e.at(), e.getMessage());
         } catch (MarkedYAMLException e) {
             Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
             String problem = e.getProblem() != null ? e.getProblem() : e.getMessage();

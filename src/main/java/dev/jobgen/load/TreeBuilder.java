@@ -5,11 +5,9 @@ import dev.jobgen.diag.Diagnostics;
 import dev.jobgen.diag.SourcePosition;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.events.AliasEvent;
@@ -33,12 +31,14 @@ final class TreeBuilder {
     /** A value that an anchor names: the subtree and how many nodes it expands to. */
     private record Anchored(YNode node, long size) {}
 
+    /** What an anchor names while its collection is being built: an alias to it is a loop. */
+    private static final Anchored BUILDING = new Anchored(null, 0);
+
     private final Parser parser;
     private final String file;
     private final Diagnostics diagnostics;
     private final RememberingResolver resolver = new RememberingResolver();
     private final Map<String, Anchored> anchors = new HashMap<>();
-    private final Set<String> open = new HashSet<>();
     private long nodes;
     private int collectionAliases;
 
@@ -48,29 +48,23 @@ final class TreeBuilder {
         this.diagnostics = diagnostics;
     }
 
-    /** A node that cannot be built within the limits (or refers to itself). */
-    static final class LimitExceeded extends RuntimeException {
+    /**
+     * Why the document cannot be loaded at all, and where: a limit, an alias to itself (both
+     * {@code YAML_LIMIT}), an undefined alias or a second document ({@code YAML_SYNTAX}).
+     */
+    static final class Refused extends RuntimeException {
         private static final long serialVersionUID = 1L;
+        private final DiagnosticCode code;
         private final transient SourcePosition at;
 
-        LimitExceeded(SourcePosition at, String message) {
+        Refused(DiagnosticCode code, SourcePosition at, String message) {
             super(message, null, false, false);
+            this.code = code;
             this.at = at;
         }
 
-        SourcePosition at() {
-            return at;
-        }
-    }
-
-    /** A second document, where it starts. */
-    static final class SecondDocument extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-        private final transient SourcePosition at;
-
-        SecondDocument(SourcePosition at) {
-            super("a catalogue is one YAML document, found several", null, false, false);
-            this.at = at;
+        DiagnosticCode code() {
+            return code;
         }
 
         SourcePosition at() {
@@ -89,7 +83,8 @@ final class TreeBuilder {
         parser.getEvent(); // document end
         if (!parser.checkEvent(Event.ID.StreamEnd)) {
             parser.getEvent(); // the next document's start; its root shows where it begins
-            throw new SecondDocument(position(parser.peekEvent().getStartMark()));
+            throw new Refused(DiagnosticCode.YAML_SYNTAX, position(parser.peekEvent().getStartMark()),
+                    "a catalogue is one YAML document, found several");
         }
         return root;
     }
@@ -105,7 +100,7 @@ final class TreeBuilder {
             return alias(alias, at);
         }
         if (depth > CatalogueLoader.MAX_DEPTH) {
-            throw new LimitExceeded(at, "catalogue is nested deeper than " + CatalogueLoader.MAX_DEPTH + " levels");
+            throw new Refused(DiagnosticCode.YAML_LIMIT, at, "catalogue is nested deeper than " + CatalogueLoader.MAX_DEPTH + " levels");
         }
         count(1, at);
         String anchor = ((NodeEvent) event).getAnchor();
@@ -116,13 +111,13 @@ final class TreeBuilder {
             size = 1;
         } else {
             if (anchor != null) {
-                open.add(anchor);
+                anchors.put(anchor, BUILDING);
             }
             long before = nodes;
             built = event instanceof MappingStartEvent ? mapping(at, depth) : sequence(at, depth);
             size = 1 + nodes - before;
-            if (anchor != null) {
-                open.remove(anchor);
+            if (anchor != null && anchors.get(anchor) != BUILDING) {
+                anchor = null; // redefined inside its own collection: the inner value keeps the name
             }
         }
         if (anchor != null) {
@@ -133,15 +128,15 @@ final class TreeBuilder {
 
     private YNode alias(AliasEvent alias, SourcePosition at) {
         String name = alias.getAnchor();
-        if (open.contains(name)) {
-            throw new LimitExceeded(at, "a YAML alias refers to itself");
-        }
         Anchored target = anchors.get(name);
+        if (target == BUILDING) {
+            throw new Refused(DiagnosticCode.YAML_LIMIT, at, "a YAML alias refers to itself");
+        }
         if (target == null) {
-            throw new LimitExceeded(at, "found undefined alias " + name);
+            throw new Refused(DiagnosticCode.YAML_SYNTAX, at, "found undefined alias " + name);
         }
         if (!(target.node() instanceof YNode.Scalar) && ++collectionAliases > MAX_COLLECTION_ALIASES) {
-            throw new LimitExceeded(at, "more than " + MAX_COLLECTION_ALIASES + " aliases of maps or lists");
+            throw new Refused(DiagnosticCode.YAML_LIMIT, at, "more than " + MAX_COLLECTION_ALIASES + " aliases of maps or lists");
         }
         count(target.size(), at);
         return target.node();
@@ -150,7 +145,7 @@ final class TreeBuilder {
     private void count(long more, SourcePosition at) {
         nodes += more;
         if (nodes > CatalogueLoader.MAX_NODES) {
-            throw new LimitExceeded(at, "catalogue expands to more than " + CatalogueLoader.MAX_NODES + " values (alias bomb?)");
+            throw new Refused(DiagnosticCode.YAML_LIMIT, at, "catalogue expands to more than " + CatalogueLoader.MAX_NODES + " values (alias bomb?)");
         }
     }
 
@@ -190,7 +185,9 @@ final class TreeBuilder {
             Event keyEvent = parser.peekEvent();
             SourcePosition keyAt = position(keyEvent.getStartMark());
             boolean merge = keyEvent instanceof ScalarEvent s && tag(s).equals(Tag.MERGE);
+            long values = nodes;
             YNode key = node(depth + 1);
+            nodes = values; // the limit counts values, as it always has: keys would halve it for plain catalogues
             YNode value = node(depth + 1);
             if (merge) {
                 for (YNode.Entry e : mergeSources(value)) {
@@ -222,11 +219,7 @@ final class TreeBuilder {
         } else if (value instanceof YNode.Sequence s) {
             for (YNode item : s.items()) {
                 if (item instanceof YNode.Mapping m) {
-                    m.entries().forEach(e -> {
-                        if (entries.stream().noneMatch(x -> x.key().equals(e.key()))) {
-                            entries.add(e);
-                        }
-                    });
+                    entries.addAll(m.entries()); // the caller keeps the first of a key, as the spec asks
                 } else {
                     diagnostics.error(DiagnosticCode.WRONG_TYPE, item.at(), "<<", "a map or a list of maps", item.kind());
                 }

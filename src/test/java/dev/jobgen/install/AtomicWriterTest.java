@@ -78,6 +78,62 @@ class AtomicWriterTest {
         assertEquals(List.of(), names(dir).stream().filter(n -> n.startsWith(".")).toList(), "temp files left behind");
     }
 
+    /** Real operations, each mutating one noted in order as "operation file-name". */
+    private static final class Journal extends ForwardingFileOps {
+        final List<String> ops = new java.util.ArrayList<>();
+
+        @Override
+        public void writeDurably(Path temp, byte[] content) throws IOException {
+            ops.add("write " + temp.getFileName());
+            super.writeDurably(temp, content);
+        }
+
+        @Override
+        public void rename(Path from, Path to) throws IOException {
+            ops.add("rename " + to.getFileName());
+            super.rename(from, to);
+        }
+
+        @Override
+        public void syncDirectory(Path d) throws IOException {
+            ops.add("sync " + d.getFileName());
+            super.syncDirectory(d);
+        }
+    }
+
+    @Test
+    void everyFileIsDurableBeforeAnyRenameAndTheDirectoryIsForcedAfter() throws IOException {
+        Journal journal = new Journal();
+        AtomicWriter writer = new AtomicWriter(journal);
+        writer.stageAll(batch(dir, 3, "new"));
+        writer.commit(dir);
+        assertEquals(List.of("write .unit-0.service.jobgen-new", "write .unit-1.service.jobgen-new",
+                "write .unit-2.service.jobgen-new", "rename unit-0.service", "rename unit-1.service",
+                "rename unit-2.service", "sync " + dir.getFileName()), journal.ops);
+
+        journal.ops.clear();
+        writer.createWhole(dir.resolve("out"), Map.of("a.service", new byte[] {'a'}));
+        assertEquals(List.of("write a.service", "sync .out.jobgen-new", "rename out", "sync " + dir.getFileName()),
+                journal.ops, "the files, then the staging directory, then the rename, then its parent");
+    }
+
+    @Test
+    void aDirectoryThatAppearsMeanwhileIsLeftAsItIsAndNoStagingRemains() throws IOException {
+        Path out = dir.resolve("out");
+        FileOps racing = new ForwardingFileOps() {
+            @Override
+            public void syncDirectory(Path d) throws IOException {
+                super.syncDirectory(d);
+                if (d.getFileName().toString().startsWith(".out")) { // someone else creates out now
+                    Files.writeString(Files.createDirectories(out).resolve("theirs"), "theirs");
+                }
+            }
+        };
+        assertThrows(IOException.class, () -> new AtomicWriter(racing).createWhole(out, Map.of("a.service", new byte[] {'a'})));
+        assertEquals(List.of("theirs"), names(out));
+        assertEquals(List.of("out"), names(dir), "the staging directory is removed");
+    }
+
     @Test
     void theFallbackForcesFilesOnAnyFileSystem() throws IOException {
         try (FileSystem fs = Jimfs.newFileSystem(Configuration.unix())) {

@@ -79,6 +79,14 @@ class CatalogueLoaderTest {
     }
 
     @Test
+    void inAListOfMergedMapsTheFirstThatSaysAKeyWins() {
+        YNode.Mapping job = (YNode.Mapping) load("job:\n  <<: [{x: 1, z: 1}, {z: 2, w: 2}]\n  <<: {w: 3, v: 3}\n")
+                .get("job").orElseThrow();
+        assertEquals(List.of("x", "z", "w", "v"), job.entries().stream().map(YNode.Entry::key).toList());
+        assertEquals(List.of("1", "1", "2", "3"), job.entries().stream().map(e -> ((YNode.Scalar) e.value()).text()).toList());
+    }
+
+    @Test
     void anEmptyDocumentIsAnEmptyMap() {
         assertEquals(List.of(), load("# nothing\n").entries());
     }
@@ -154,6 +162,26 @@ class CatalogueLoaderTest {
         Diagnostic d = refused(bomb.toString());
         assertEquals(DiagnosticCode.YAML_LIMIT, d.code());
         assertTrue(d.message().contains("alias bomb"), d.message());
+    }
+
+    @Test
+    void theExpansionLimitCountsValuesNotKeys() {
+        // 200 aliases of a 4,000-key map expand to about 800,000 values (1.6 million with the keys):
+        // a plain catalogue of half a million keys is as large, and is no alias bomb
+        StringBuilder text = new StringBuilder("m: &m {");
+        for (int i = 0; i < 4_000; i++) {
+            text.append(i == 0 ? "" : ", ").append('k').append(i).append(": 1");
+        }
+        text.append("}\nl: [").append(String.join(", ", java.util.Collections.nCopies(200, "*m"))).append("]\n");
+        assertEquals(200, ((YNode.Sequence) load(text.toString()).get("l").orElseThrow()).items().size());
+    }
+
+    @Test
+    void anAnchorRedefinedInsideItsOwnCollectionIsNoLoop() {
+        YNode.Mapping root = load("a: &x [&x 1, *x]\nb: *x\n");
+        List<YNode> items = ((YNode.Sequence) root.get("a").orElseThrow()).items();
+        assertEquals(List.of("1", "1"), items.stream().map(n -> ((YNode.Scalar) n).text()).toList());
+        assertEquals("1", scalar(root, "b").text(), "the alias names the latest definition");
     }
 
     @Test
