@@ -7,6 +7,7 @@ import freemarker.cache.ClassTemplateLoader;
 import freemarker.cache.MultiTemplateLoader;
 import freemarker.cache.StringTemplateLoader;
 import freemarker.cache.TemplateLoader;
+import freemarker.core.TemplateClassResolver;
 import freemarker.template.Configuration;
 import freemarker.template.Template;
 import freemarker.template.TemplateException;
@@ -31,6 +32,10 @@ public final class UnitRenderer {
         freemarker = new Configuration(Configuration.VERSION_2_3_34);
         freemarker.setDefaultEncoding("UTF-8");
         freemarker.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
+        // templates lay out text: a --templates file must not instantiate Java classes (?new
+        // could run a program through freemarker's Execute) or reach Java APIs (?api)
+        freemarker.setNewBuiltinClassResolver(TemplateClassResolver.ALLOWS_NOTHING_RESOLVER);
+        freemarker.setAPIBuiltinEnabled(false);
         freemarker.setLogTemplateExceptions(false);
         freemarker.setWrapUncheckedExceptions(true);
         freemarker.setFallbackOnNullLoopVariable(false);

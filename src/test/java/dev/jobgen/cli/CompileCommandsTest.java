@@ -162,6 +162,18 @@ class CompileCommandsTest {
     }
 
     @Test
+    void aUserTemplateCannotCreateJavaObjectsOrReachTheApi() {
+        cli.write("/c.yaml", GOOD);
+        cli.write("/evil/timer.ftl", "<#assign ex = \"freemarker.template.utility.Execute\"?new()>${ex(\"id\")}");
+        CliHarness.Result r = cli.run("render", "--templates", "/evil", "/c.yaml");
+        assertEquals(1, r.exit(), r.out());
+        assertTrue(r.err().startsWith("jobgen: template timer.ftl: "), r.err());
+        cli.write("/api/timer.ftl", "${name?api.length()}");
+        CliHarness.Result api = cli.run("render", "--templates", "/api", "/c.yaml");
+        assertEquals(1, api.exit(), api.out());
+    }
+
+    @Test
     void nextListsRunsInTheJobZoneAndUtcWithTheJitterWindow() {
         cli.write("/c.yaml", GOOD);
         CliHarness.Result r = cli.run("next", "/c.yaml", "--count", "2", "--from", "2026-03-28T12:00:00Z");
