@@ -12,6 +12,17 @@ import java.nio.file.StandardOpenOption;
 final class AtomicFile {
     private AtomicFile() {}
 
+    /**
+     * {@link #write}, then the directory is forced too, so the rename itself survives a power loss
+     * (a record that must not be lost, like a period stamp: without it the period would run again).
+     */
+    static void writeDurably(Path target, byte[] content) throws IOException {
+        write(target, content);
+        try (FileChannel dir = FileChannel.open(target.getParent(), StandardOpenOption.READ)) {
+            dir.force(true);
+        }
+    }
+
     static void write(Path target, byte[] content) throws IOException {
         Path tmp = target.resolveSibling("." + target.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
         try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,

@@ -12,8 +12,8 @@ import java.util.List;
 
 /**
  * Success stamps per schedule period under {@code STATE/stamps/}, one file per period named by its
- * ISO instant. A stamp is written atomically (temp file, fsync, rename) and only after success, so
- * a crash leaves either no stamp or a whole one. Old stamps beyond the newest {@link #KEEP} are
+ * ISO instant. A stamp is written atomically (temp file, fsync, rename, directory fsync) and only
+ * after success, so a crash leaves either no stamp or a whole one, and a stamp once written stays. Old stamps beyond the newest {@link #KEEP} are
  * pruned.
  */
 public final class StampStore {
@@ -42,7 +42,7 @@ public final class StampStore {
         Files.createDirectories(dir);
         String body = "{\"period\":\"" + IsoInstant.format(period) + "\",\"run_id\":\"" + runId
                 + "\",\"end\":\"" + IsoInstant.format(finished) + "\"}\n";
-        AtomicFile.write(stampFile(period), body.getBytes(StandardCharsets.UTF_8));
+        AtomicFile.writeDurably(stampFile(period), body.getBytes(StandardCharsets.UTF_8));
         prune();
     }
 
