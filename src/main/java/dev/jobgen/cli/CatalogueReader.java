@@ -85,7 +85,7 @@ public final class CatalogueReader {
         } catch (CharacterCodingException e) {
             throw new UserError(file + ": not UTF-8 text");
         } catch (IOException e) {
-            throw new UserError(file + ": cannot read: " + e.getMessage());
+            throw new UserError(file + ": cannot read: " + IoProblem.describe(e));
         }
     }
 

@@ -91,7 +91,7 @@ public final class ImportCrontabCommand implements Callable<Integer> {
         } catch (NoSuchFileException e) {
             throw new UserError(file + ": no such file");
         } catch (IOException e) {
-            throw new UserError(file + ": cannot read: " + e.getMessage());
+            throw new UserError(file + ": cannot read: " + IoProblem.describe(e));
         }
     }
 
@@ -99,7 +99,7 @@ public final class ImportCrontabCommand implements Callable<Integer> {
         try {
             new AtomicWriter(new NioFileOps()).replace(target.toAbsolutePath(), text.getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
-            throw new UserError("cannot write " + target + ": " + e.getMessage());
+            throw new UserError("cannot write " + target + ": " + IoProblem.describe(e));
         }
     }
 }

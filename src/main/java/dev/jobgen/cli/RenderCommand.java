@@ -59,6 +59,9 @@ public final class RenderCommand implements Callable<Integer> {
     private static void write(List<RenderedFile> files, Path dir) {
         try {
             AtomicWriter writer = new AtomicWriter(new NioFileOps());
+            if (Files.exists(dir) && !Files.isDirectory(dir)) {
+                throw new UserError("cannot write to " + dir + ": not a directory");
+            }
             if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
                 Map<String, byte[]> contents = new LinkedHashMap<>();
                 files.forEach(f -> contents.put(f.name(), f.content()));
@@ -70,7 +73,7 @@ public final class RenderCommand implements Callable<Integer> {
             writer.stageAll(contents);
             writer.commit(dir);
         } catch (IOException e) {
-            throw new UserError("cannot write to " + dir + ": " + e.getMessage());
+            throw new UserError("cannot write to " + dir + ": " + IoProblem.describe(e));
         }
     }
 }

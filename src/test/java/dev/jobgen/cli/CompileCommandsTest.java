@@ -81,6 +81,24 @@ class CompileCommandsTest {
     }
 
     @Test
+    void anOutputThatCannotBeADirectorySaysWhyAndWritesNothing(@TempDir Path dir) throws IOException {
+        CliHarness real = new CliHarness(FileSystems.getDefault(), Map.of("TZ", "UTC"));
+        Path catalogue = Files.writeString(dir.resolve("c.yaml"), GOOD);
+        Path file = Files.writeString(dir.resolve("plain-file"), "mine");
+        CliHarness.Result under = real.run("render", catalogue.toString(), "-o", file.resolve("units").toString());
+        assertEquals(1, under.exit(), under.out());
+        assertTrue(under.err().startsWith("jobgen: cannot write to " + file.resolve("units") + ": "), under.err());
+        assertTrue(under.err().contains("plain-file") && !under.err().contains("Exception"), under.err());
+        CliHarness.Result onto = real.run("render", catalogue.toString(), "-o", file.toString());
+        assertEquals(1, onto.exit(), onto.out());
+        assertEquals("jobgen: cannot write to " + file + ": not a directory\n", onto.err());
+        assertEquals("mine", Files.readString(file));
+        try (var left = Files.list(dir)) {
+            assertEquals(java.util.List.of("c.yaml", "plain-file"), left.map(p -> p.getFileName().toString()).sorted().toList());
+        }
+    }
+
+    @Test
     void aMistakeIsOneDiagnosticWithExcerptAndHintAndExitOne() {
         cli.write("/bad.yaml", BAD);
         CliHarness.Result r = cli.run("render", "/bad.yaml");
