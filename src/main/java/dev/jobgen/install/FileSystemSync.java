@@ -19,7 +19,8 @@ import java.util.concurrent.Future;
  * writes everything pending on the file system and flushes once. Java has no call for it, so
  * coreutils' {@code sync --file-system} (coreutils 8.24, 2015) makes it. Where that program is
  * missing or fails, the files are forced from {@value #FORCERS} threads at once, which lets a
- * journalling file system merge their commits. A handful of files is simply forced one by one.
+ * journalling file system merge their commits. A handful of files is forced as it is written
+ * ({@link NioFileOps#writeAllDurably}), not here.
  */
 final class FileSystemSync {
     static final int FORCERS = 16;
@@ -27,17 +28,11 @@ final class FileSystemSync {
 
     private FileSystemSync() {}
 
-    /** Below this many files, forcing each costs less than starting {@code sync}. */
+    /** Below this many files, forcing each as it is written costs less than starting {@code sync}. */
     static final int SYNC_FROM = 32;
 
     /** Returns once every file in {@code files} is on disk (data and metadata). */
     static void durable(Collection<Path> files) throws IOException {
-        if (files.size() < SYNC_FROM) {
-            for (Path f : files) {
-                NioFileOps.force(f);
-            }
-            return;
-        }
         List<Path> dirs = files.stream().map(Path::getParent).distinct().toList();
         if (!syncFileSystems(dirs)) {
             forceAll(files);

@@ -113,7 +113,7 @@ final class InstallPlanner {
         List<String> claimants = claimants(others, f.name());
         boolean shareable = f.name().contains("@.");
         Optional<byte[]> current = ops.readRegular(p);
-        boolean present = ops.exists(p);
+        boolean present = current.isPresent() || ops.exists(p); // a file just read exists: no second stat per unit
         boolean same = current.isPresent() && Arrays.equals(current.get(), f.content());
         String problem = null;
         if (present && current.isEmpty()) {

@@ -68,13 +68,19 @@ public final class NioFileOps implements FileOps {
         write(temp, content, true);
     }
 
-    /** Writes every file, then makes them durable together ({@link FileSystemSync}). */
+    /**
+     * Writes every file, then makes them durable together ({@link FileSystemSync}); a handful of
+     * files is forced while still open, which costs less than starting {@code sync}.
+     */
     @Override
     public void writeAllDurably(Map<Path, byte[]> temps) throws IOException {
+        boolean together = temps.size() >= FileSystemSync.SYNC_FROM;
         for (Map.Entry<Path, byte[]> t : temps.entrySet()) {
-            write(t.getKey(), t.getValue(), false);
+            write(t.getKey(), t.getValue(), !together);
         }
-        FileSystemSync.durable(temps.keySet());
+        if (together) {
+            FileSystemSync.durable(temps.keySet());
+        }
     }
 
     private static void write(Path temp, byte[] content, boolean force) throws IOException {

@@ -80,15 +80,6 @@ public final class SystemdEscaper {
         return Word.quoted(name + "=" + value, false);
     }
 
-    /**
-     * One quoted word for settings that unquote and unescape their words and resolve specifiers but
-     * expand no variables ({@code LogExtraFields=}, {@code Documentation=}...).
-     */
-    public static String quotedWord(String value) {
-        require(problem(value));
-        return Word.quoted(value, false);
-    }
-
     /** Free text such as {@code Description=}: specifiers escaped, nothing that can end the line. */
     public static String text(String value) {
         require(problem(value));

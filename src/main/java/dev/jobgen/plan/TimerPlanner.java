@@ -47,10 +47,14 @@ final class TimerPlanner {
                 Provenance.header(catalogue, job), List.of(unit.build(), timer.build(), install.build()));
     }
 
+    /** What the job asks for, and the systemd version that first has the directive it needs. */
+    record Missing(String what, int since) {}
+
     /** The directives this job needs that the target lacks (no older form exists for them). */
-    static List<String> unsupported(Catalogue catalogue, Job job) {
+    static List<Missing> unsupported(Catalogue catalogue, Job job) {
         SectionBuilder probe = new SectionBuilder("Timer", catalogue.target());
         return job.jitter().filter(j -> j.usec() != 0 && !probe.supports("RandomizedDelaySec"))
-                .map(j -> List.of("jitter (RandomizedDelaySec=)")).orElse(List.of());
+                .map(j -> List.of(new Missing("jitter (RandomizedDelaySec=)", DirectiveGates.introduced("RandomizedDelaySec"))))
+                .orElse(List.of());
     }
 }

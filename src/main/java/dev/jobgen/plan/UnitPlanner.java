@@ -54,9 +54,10 @@ public final class UnitPlanner {
     private record JobUnits(Job job, Optional<Unit> service, Optional<Unit> timer, Diagnostics diagnostics) {
         static JobUnits of(Catalogue catalogue, Job job) {
             Diagnostics d = new Diagnostics();
-            List<String> missing = TimerPlanner.unsupported(catalogue, job);
-            for (String what : missing) {
-                d.error(DiagnosticCode.NEEDS_NEWER_SYSTEMD, job.at(), what, "229", String.valueOf(catalogue.target().number()));
+            List<TimerPlanner.Missing> missing = TimerPlanner.unsupported(catalogue, job);
+            for (TimerPlanner.Missing m : missing) {
+                d.error(DiagnosticCode.NEEDS_NEWER_SYSTEMD, job.at(), m.what(), String.valueOf(m.since()),
+                        String.valueOf(catalogue.target().number()));
             }
             if (!missing.isEmpty()) {
                 return new JobUnits(job, Optional.empty(), Optional.empty(), d);
