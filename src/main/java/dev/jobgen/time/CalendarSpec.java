@@ -67,12 +67,7 @@ public final class CalendarSpec {
             return java.time.ZoneOffset.UTC;
         }
         if (fields.zone() instanceof SpecZone.Named n) {
-            String name = n.name();
-            try {
-                return ZoneId.of(name.startsWith("posix/") || name.startsWith("right/") ? name.substring(6) : name);
-            } catch (java.time.DateTimeException e) {
-                return java.time.ZoneOffset.UTC;
-            }
+            return n.zone().id(); // as TzData resolved the suffix, aliases included
         }
         return localZone;
     }
