@@ -183,7 +183,7 @@ public final class CrontabImporter {
         Map<String, Integer> users = new HashMap<>();
         lockFiles.values().forEach(f -> users.merge(f, 1, Integer::sum));
         Map<String, String> groups = new LinkedHashMap<>();
-        Set<String> groupNames = new HashSet<>();
+        JobNames groupNames = new JobNames();
         List<ImportedJob> out = new ArrayList<>();
         for (ImportedJob job : jobs) {
             String file = lockFiles.get(job);
@@ -192,14 +192,7 @@ public final class CrontabImporter {
             } else if (users.get(file) == 1) {
                 out.add(job.withLock("node"));
             } else {
-                String group = groups.computeIfAbsent(file, f -> {
-                    String base = new FlockPrefix(f, "").groupName();
-                    String name = base;
-                    for (int n = 2; !groupNames.add(name); n++) {
-                        name = base + "-" + n;
-                    }
-                    return name;
-                });
+                String group = groups.computeIfAbsent(file, f -> groupNames.reserve(new FlockPrefix(f, "").groupName()));
                 out.add(job.withLock(group));
             }
         }

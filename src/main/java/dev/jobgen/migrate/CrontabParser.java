@@ -78,16 +78,7 @@ public final class CrontabParser {
 
     private void entry(int number, String body) {
         Words words = new Words(body);
-        String schedule;
-        if (body.startsWith("@")) {
-            schedule = words.next();
-        } else {
-            List<String> fields = new ArrayList<>();
-            for (int i = 0; i < 5 && words.hasNext(); i++) {
-                fields.add(words.next());
-            }
-            schedule = String.join(" ", fields);
-        }
+        String schedule = schedule(body, words);
         try {
             CronExpression.parse(schedule);
         } catch (CronException e) {
@@ -112,19 +103,24 @@ public final class CrontabParser {
 
     private static boolean looksLikeEntry(String comment) {
         Words w = new Words(comment);
-        if (comment.startsWith("@")) {
-            return comment.matches("@(reboot|yearly|annually|monthly|weekly|daily|midnight|hourly)\\s+\\S.*");
-        }
-        List<String> fields = new ArrayList<>();
-        for (int i = 0; i < 5 && w.hasNext(); i++) {
-            fields.add(w.next());
-        }
         try {
-            CronExpression.parse(String.join(" ", fields));
+            CronExpression.parse(schedule(comment, w));
             return w.hasNext();
         } catch (CronException e) {
             return false;
         }
+    }
+
+    /** The schedule at the start of {@code line}: an {@code @} shortcut or five fields, taken from {@code words}. */
+    private static String schedule(String line, Words words) {
+        if (line.startsWith("@")) {
+            return words.next();
+        }
+        List<String> fields = new ArrayList<>();
+        for (int i = 0; i < 5 && words.hasNext(); i++) {
+            fields.add(words.next());
+        }
+        return String.join(" ", fields);
     }
 
     /** cronie's env.c: a value wholly inside one pair of matching quotes loses them. */

@@ -34,7 +34,11 @@ final class JobNames {
 
     /** A name for {@code command} not handed out before by this instance. */
     String unique(String command) {
-        String base = derive(command);
+        return reserve(derive(command));
+    }
+
+    /** {@code base}, or {@code base-2}, {@code base-3}… when this instance handed it out before. */
+    String reserve(String base) {
         String name = base;
         for (int n = 2; taken.contains(name); n++) {
             name = base + "-" + n;

@@ -1,6 +1,5 @@
 package dev.jobgen.time;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Optional;
@@ -67,12 +66,7 @@ public final class CalendarSpec {
             return java.time.ZoneOffset.UTC;
         }
         if (fields.zone() instanceof SpecZone.Named n) {
-            String name = n.name();
-            try {
-                return ZoneId.of(name.startsWith("posix/") || name.startsWith("right/") ? name.substring(6) : name);
-            } catch (java.time.DateTimeException e) {
-                return java.time.ZoneOffset.UTC;
-            }
+            return n.zone().id(); // as TzData resolved the suffix, aliases included
         }
         return localZone;
     }
@@ -97,23 +91,7 @@ public final class CalendarSpec {
 
     /** The latest elapse at or before {@code at} (the runner's period), or empty when there is none. */
     public Optional<Instant> latestAtOrBefore(Instant at) {
-        long atUsec = toMicros(at);
-        OptionalLong found = OptionalLong.empty();
-        for (Duration window : PeriodSearch.WINDOWS) {
-            long from = Math.max(-1, atUsec - window.toNanos() / 1000 - 1);
-            OptionalLong e = finder.next(from);
-            if (e.isPresent() && e.getAsLong() <= atUsec) {
-                found = e;
-                break;
-            }
-            if (from < 0) {
-                break;
-            }
-        }
-        if (found.isEmpty()) {
-            return Optional.empty();
-        }
-        return toInstant(OptionalLong.of(PeriodSearch.last(finder, found.getAsLong(), atUsec)));
+        return toInstant(PeriodSearch.latestAtOrBefore(finder, toMicros(at)));
     }
 
     private static long toMicros(Instant i) {

@@ -10,9 +10,4 @@ public record CronRange(int start, int end, int step) {
             throw new IllegalArgumentException("bad cron range " + start + "-" + end + "/" + step);
         }
     }
-
-    /** The last value actually reached by the stepping, which may lie before {@link #end()}. */
-    public int last() {
-        return start + (end - start) / step * step;
-    }
 }

@@ -257,14 +257,10 @@ final class ElapseFinder {
         BrokenDownTime t = tm.copy();
         t.mon++;
         t.mday = 1 - n;
-        if (mktime(libc, t) < 0 || t.mon != tm.mon) {
+        if (libc.mktime(t) < 0 || t.mon != tm.mon) {
             return -1;
         }
         return t.mday;
-    }
-
-    private long mktime(LibcTime libc, BrokenDownTime t) {
-        return libc.mktime(t);
     }
 
     /**

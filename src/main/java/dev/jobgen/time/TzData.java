@@ -62,7 +62,7 @@ final class TzData {
             id = ZoneId.of(base);
         }
         Integer negative = NEGATIVE_DST.get(base);
-        TzZone zone = new TzZone(name, id.getRules(), right,
+        TzZone zone = new TzZone(name, id, right,
                 negative == null ? TzZone.NO_NEGATIVE_DST : TzZone.since(negative));
         CACHE.put(name, zone);
         return Optional.of(zone);
@@ -71,7 +71,7 @@ final class TzData {
     /** The local zone as glibc's localtime() uses it when {@code TZ} names {@code zone}. */
     static TzZone local(ZoneId zone) {
         String id = zone instanceof ZoneOffset ? "UTC" : zone.getId();
-        return lookup(id).orElseGet(() -> new TzZone(id, zone.getRules(), false, TzZone.NO_NEGATIVE_DST));
+        return lookup(id).orElseGet(() -> new TzZone(id, zone, false, TzZone.NO_NEGATIVE_DST));
     }
 
     /** glibc's {@code tzname[0]} and {@code tzname[1]} for {@code TZ} set to {@code zone}. */

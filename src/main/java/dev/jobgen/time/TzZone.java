@@ -1,7 +1,7 @@
 package dev.jobgen.time;
 
 import java.time.LocalDate;
-import java.time.zone.ZoneRules;
+import java.time.ZoneId;
 
 /**
  * A tz database zone as glibc's localtime() sees it: the UTC offset and the {@code tm_isdst} flag
@@ -15,11 +15,12 @@ import java.time.zone.ZoneRules;
  *       elapses at 00:00:27 UTC today.
  * </ul>
  */
-record TzZone(String name, ZoneRules rules, boolean leapSeconds, long negativeDstSince, ZoneTable table) {
+record TzZone(String name, ZoneId id, boolean leapSeconds, long negativeDstSince, ZoneTable table) {
     static final long NO_NEGATIVE_DST = Long.MAX_VALUE;
 
-    TzZone(String name, ZoneRules rules, boolean leapSeconds, long negativeDstSince) {
-        this(name, rules, leapSeconds, negativeDstSince, new ZoneTable(rules));
+    /** {@code id} is the java.time zone with the rules of the file called {@code name}. */
+    TzZone(String name, ZoneId id, boolean leapSeconds, long negativeDstSince) {
+        this(name, id, leapSeconds, negativeDstSince, new ZoneTable(id.getRules()));
     }
 
     /** UTC offset in seconds such that local wall-clock seconds = {@code t + offset(t)}. */

@@ -18,9 +18,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class ZoneTable {
     private final ZoneRules rules;
-    private final long[] starts;
-    private final int[] offsets;
-    private final boolean[] dst;
+    /** The recorded transitions, valid before {@link #rulesFrom}. */
+    private final Segments recorded;
     private final long rulesFrom;
     private final List<ZoneOffsetTransitionRule> yearly;
     // shared by every spec of the zone, possibly from several threads
@@ -40,44 +39,39 @@ final class ZoneTable {
 
     ZoneTable(ZoneRules rules) {
         this.rules = rules;
-        List<ZoneOffsetTransition> recorded = rules.getTransitions();
-        int n = recorded.size() + 1;
-        starts = new long[n];
-        offsets = new int[n];
-        dst = new boolean[n];
-        starts[0] = Long.MIN_VALUE;
-        Instant first = recorded.isEmpty() ? Instant.EPOCH : recorded.get(0).getInstant().minusSeconds(1);
-        offsets[0] = rules.getOffset(first).getTotalSeconds();
-        dst[0] = rules.isDaylightSavings(first);
-        for (int i = 1; i < n; i++) {
-            ZoneOffsetTransition t = recorded.get(i - 1);
-            starts[i] = t.toEpochSecond();
-            offsets[i] = t.getOffsetAfter().getTotalSeconds();
-            dst[i] = rules.isDaylightSavings(t.getInstant());
-        }
+        List<ZoneOffsetTransition> transitions = rules.getTransitions();
+        Instant first = transitions.isEmpty() ? Instant.EPOCH : transitions.get(0).getInstant().minusSeconds(1);
+        recorded = segments(first, transitions);
         yearly = rules.getTransitionRules();
-        rulesFrom = yearly.isEmpty() ? Long.MAX_VALUE : recorded.get(recorded.size() - 1).toEpochSecond();
+        rulesFrom = yearly.isEmpty() ? Long.MAX_VALUE : transitions.get(transitions.size() - 1).toEpochSecond();
     }
 
     int offset(long t) {
-        if (t < rulesFrom) {
-            return offsets[segment(t)];
-        }
-        Segments y = year(t);
-        return y.offsets[y.find(t)];
+        Segments s = t < rulesFrom ? recorded : year(t);
+        return s.offsets[s.find(t)];
     }
 
     boolean isDaylightSavings(long t) {
-        if (t < rulesFrom) {
-            return dst[segment(t)];
-        }
-        Segments y = year(t);
-        return y.dst[y.find(t)];
+        Segments s = t < rulesFrom ? recorded : year(t);
+        return s.dst[s.find(t)];
     }
 
-    private int segment(long t) {
-        int i = Arrays.binarySearch(starts, t);
-        return i >= 0 ? i : -i - 2;
+    /** The state at {@code before}, then the state after each of {@code transitions} (ascending). */
+    private Segments segments(Instant before, List<ZoneOffsetTransition> transitions) {
+        int n = transitions.size() + 1;
+        long[] s = new long[n];
+        int[] o = new int[n];
+        boolean[] d = new boolean[n];
+        s[0] = Long.MIN_VALUE;
+        o[0] = rules.getOffset(before).getTotalSeconds();
+        d[0] = rules.isDaylightSavings(before);
+        for (int i = 1; i < n; i++) {
+            ZoneOffsetTransition t = transitions.get(i - 1);
+            s[i] = t.toEpochSecond();
+            o[i] = t.getOffsetAfter().getTotalSeconds();
+            d[i] = rules.isDaylightSavings(t.getInstant());
+        }
+        return new Segments(s, o, d);
     }
 
     /** The segments covering the UTC year of {@code t}, starting with the state at its first second. */
@@ -101,21 +95,6 @@ final class ZoneTable {
 
     private Segments buildYear(int y) {
         long from = BrokenDownTime.daysFromCivil(y, 1, 1) * 86400L;
-        int n = yearly.size() + 1;
-        long[] s = new long[n];
-        int[] o = new int[n];
-        boolean[] d = new boolean[n];
-        s[0] = Long.MIN_VALUE;
-        Instant begin = Instant.ofEpochSecond(from);
-        o[0] = rules.getOffset(begin).getTotalSeconds();
-        d[0] = rules.isDaylightSavings(begin);
-        int k = 1;
-        for (ZoneOffsetTransition tr : yearly.stream().map(r -> r.createTransition(y)).sorted().toList()) {
-            s[k] = tr.toEpochSecond();
-            o[k] = tr.getOffsetAfter().getTotalSeconds();
-            d[k] = rules.isDaylightSavings(tr.getInstant());
-            k++;
-        }
-        return new Segments(s, o, d);
+        return segments(Instant.ofEpochSecond(from), yearly.stream().map(r -> r.createTransition(y)).sorted().toList());
     }
 }

@@ -44,6 +44,15 @@ class CrontabParserTest {
     }
 
     @Test
+    void aCommentedOutShortcutLineDescribesNothing() {
+        String text = String.join("\n", "# rotate logs", "#@weekly /bin/old-rotate", "@daily /bin/rotate",
+                "# @sometimes is prose, not a job", "@hourly /bin/z");
+        List<CrontabEntry> entries = CrontabParser.parse("f", text, false).entries();
+        assertEquals(List.of(), entries.get(0).comments());
+        assertEquals(List.of("@sometimes is prose, not a job"), entries.get(1).comments());
+    }
+
+    @Test
     void userFieldAndCommandAreSplitOnBlanks() {
         CrontabEntry e = CrontabParser.parse("f", "-0  2\t* * mon\troot   /bin/a  b  \n", true).entries().get(0);
         assertEquals("0 2 * * mon", e.schedule());

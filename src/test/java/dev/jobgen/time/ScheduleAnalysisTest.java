@@ -64,4 +64,13 @@ class ScheduleAnalysisTest {
         assertEquals(1, events.size(), events.toString());
         assertEquals(LocalDateTime.parse("2026-11-01T01:30"), events.get(0).wallClock());
     }
+
+    @Test
+    void aSuffixTheJdkDoesNotKnowFollowsTheZoneItLinksTo() throws Exception {
+        // tzdata's posixrules links to America/New_York; java.time has no zone of that name
+        var linked = ScheduleAnalysis.dstEvents(spec("*-*-* 01:30 posixrules"), BERLIN, FROM, 1);
+        var direct = ScheduleAnalysis.dstEvents(spec("*-*-* 01:30 America/New_York"), BERLIN, FROM, 1);
+        assertEquals(direct, linked);
+        assertEquals(1, linked.size(), linked.toString());
+    }
 }
