@@ -42,7 +42,7 @@ final class Heartbeat {
             String url = switch (source.kind()) {
                 case literal -> source.value();
                 case file -> Files.readString(Path.of(source.value()), StandardCharsets.UTF_8);
-                case credential -> Files.readString(Credential.file(env, source.value()), StandardCharsets.UTF_8);
+                case credential -> Files.readString(RunnerConfig.credentialFile(env, source.value()), StandardCharsets.UTF_8);
             };
             url = url.trim();
             if (!url.startsWith("http://") && !url.startsWith("https://")) {

@@ -1,6 +1,6 @@
 package dev.jobgen.runner.cluster;
 
-import dev.jobgen.runner.Credential;
+import dev.jobgen.runner.RunnerConfig;
 import dev.jobgen.runner.RunnerConfig.ClusterSettings;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -37,7 +37,7 @@ public final class ClusterConnector {
         if (settings.urlFile().isPresent()) {
             file = settings.urlFile().get();
         } else if (settings.credential().isPresent()) {
-            file = Credential.file(env, settings.credential().get());
+            file = RunnerConfig.credentialFile(env, settings.credential().get());
         } else {
             throw new IOException("no --cluster-url-file or --cluster-credential");
         }
