@@ -121,5 +121,7 @@ class RunnerArgsTest {
         assertEquals(new OnBusy(Duration.ofMinutes(5)), c.onBusy());
         assertEquals(Optional.empty(), parse("--job", "j", "--timeout", "infinity", "--", "x").timeout());
         assertTrue(error("--job", "j", "--timeout", "2 fortnights", "--", "x").startsWith("--timeout: '2 fortnights' is not a time span"));
+        // waits count in long nanoseconds: a longer span is capped rather than overflowing them
+        assertEquals(Optional.of(Duration.ofNanos(Long.MAX_VALUE / 1000 * 1000)), parse("--job", "j", "--timeout", "300y", "--", "x").timeout());
     }
 }
