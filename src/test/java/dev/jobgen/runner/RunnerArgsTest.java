@@ -4,14 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.jobgen.time.TimeSpan;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 class RunnerArgsTest {
@@ -21,14 +19,6 @@ class RunnerArgsTest {
 
     static String error(String... args) {
         return assertThrows(UsageException.class, () -> parse(args)).getMessage();
-    }
-
-    static void assumeTimeSpan() {
-        try {
-            TimeSpan.parse("1s");
-        } catch (UnsupportedOperationException | dev.jobgen.time.TimeSpanException e) {
-            Assumptions.abort("TimeSpan.parse not merged yet");
-        }
     }
 
     @Test
@@ -111,7 +101,6 @@ class RunnerArgsTest {
 
     @Test
     void spans() throws Exception {
-        assumeTimeSpan();
         RunnerConfig c = parse("--job", "j", "--timeout", "2h", "--kill-grace", "30s", "--retry-delay", "1min 30s",
                 "--max-delay", "10m", "--on-busy", "wait", "5min", "--", "x");
         assertEquals(Optional.of(Duration.ofHours(2)), c.timeout());
