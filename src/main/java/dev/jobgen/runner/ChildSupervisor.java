@@ -1,5 +1,6 @@
 package dev.jobgen.runner;
 
+import dev.jobgen.time.TimeSpan;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
@@ -52,12 +53,12 @@ final class ChildSupervisor {
             long now = System.nanoTime();
             if (termSent == 0 && (signals.any() || now - started >= limit)) {
                 timedOut = !signals.any();
-                console.note(timedOut ? "attempt timed out after " + timeout.get() + ": terminating its process group"
+                console.note(timedOut ? "attempt timed out after " + span(timeout.get()) + ": terminating its process group"
                         : "signal " + signals.received() + " received: terminating the command's process group");
                 group.signal(child, "TERM");
                 termSent = now;
             } else if (termSent != 0 && now - termSent >= killGrace.toNanos()) {
-                console.note("still running " + killGrace + " after TERM: killing its process group");
+                console.note("still running " + span(killGrace) + " after TERM: killing its process group");
                 group.signal(child, "KILL");
                 termSent = Long.MAX_VALUE / 2;
             }
@@ -69,5 +70,10 @@ final class ChildSupervisor {
         out.join(DRAIN_MILLIS);
         err.join(DRAIN_MILLIS);
         return new AttemptResult(child.exitValue(), timedOut, signals.any());
+    }
+
+    /** As the flags are written ({@code 5min}, not {@code Duration}'s {@code PT5M}); these come from time spans, so fit in micros. */
+    private static String span(Duration d) {
+        return new TimeSpan(d.getSeconds() * 1_000_000L + d.getNano() / 1000).normalized();
     }
 }

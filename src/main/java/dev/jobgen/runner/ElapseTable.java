@@ -3,7 +3,6 @@ package dev.jobgen.runner;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -118,9 +117,8 @@ final class ElapseTable implements PeriodSource {
             }
             ElapseTable table = new ElapseTable(validFrom, elapses, fallback);
             return table.covers(now) ? Optional.of(table) : Optional.empty();
-        } catch (NoSuchFileException e) {
-            return Optional.empty();
         } catch (IOException | RuntimeException e) {
+            // none yet, or torn or foreign: the engine answers and the table is written anew
             return Optional.empty();
         }
     }

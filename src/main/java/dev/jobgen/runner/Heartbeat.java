@@ -42,13 +42,7 @@ final class Heartbeat {
             String url = switch (source.kind()) {
                 case literal -> source.value();
                 case file -> Files.readString(Path.of(source.value()), StandardCharsets.UTF_8);
-                case credential -> {
-                    String dir = env.get("CREDENTIALS_DIRECTORY");
-                    if (dir == null || dir.isEmpty()) {
-                        throw new IOException("CREDENTIALS_DIRECTORY is not set (LoadCredential= missing from the unit?)");
-                    }
-                    yield Files.readString(Path.of(dir, source.value()), StandardCharsets.UTF_8);
-                }
+                case credential -> Files.readString(RunnerConfig.credentialFile(env, source.value()), StandardCharsets.UTF_8);
             };
             url = url.trim();
             if (!url.startsWith("http://") && !url.startsWith("https://")) {

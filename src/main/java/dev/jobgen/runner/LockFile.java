@@ -25,12 +25,11 @@ public final class LockFile implements AutoCloseable {
     private static final long FIRST_POLL_MS = 10;
     private static final long MAX_POLL_MS = 200;
 
+    /** Holds the lock: closing it releases the lock. */
     private final FileChannel channel;
-    private final FileLock lock;
 
-    private LockFile(FileChannel channel, FileLock lock) {
+    private LockFile(FileChannel channel) {
         this.channel = channel;
-        this.lock = lock;
     }
 
     /** The file name for a scope, or empty for {@link LockScope.None} and the cluster scope. */
@@ -59,7 +58,7 @@ public final class LockFile implements AutoCloseable {
             while (true) {
                 FileLock lock = channel.tryLock();
                 if (lock != null) {
-                    return Optional.of(new LockFile(channel, lock));
+                    return Optional.of(new LockFile(channel));
                 }
                 long left = deadline - System.nanoTime();
                 if (left <= 0 || cancelled.getAsBoolean()) {
@@ -119,11 +118,6 @@ public final class LockFile implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted", e);
         }
-    }
-
-    /** Whether the lock is still held by this process. */
-    public boolean isHeld() {
-        return lock.isValid();
     }
 
     @Override

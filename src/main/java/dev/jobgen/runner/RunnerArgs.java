@@ -272,8 +272,13 @@ public final class RunnerArgs {
         }
     }
 
+    /**
+     * A finite span as a Duration, capped at ~292 years: the waits count in {@code long} nanoseconds,
+     * and a longer span ({@code --timeout 300y}) overflowed them into an internal error.
+     */
     private static Optional<Duration> finite(TimeSpan span) {
-        return span.isInfinite() ? Optional.empty() : Optional.of(Duration.of(span.saturatedMicros(), ChronoUnit.MICROS));
+        return span.isInfinite() ? Optional.empty()
+                : Optional.of(Duration.of(Math.min(span.saturatedMicros(), Long.MAX_VALUE / 1000), ChronoUnit.MICROS));
     }
 
     /**

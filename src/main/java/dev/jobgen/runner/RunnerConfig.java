@@ -1,8 +1,10 @@
 package dev.jobgen.runner;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -49,6 +51,19 @@ public record RunnerConfig(
         if (command.isEmpty()) {
             throw new IllegalArgumentException("command must not be empty");
         }
+    }
+
+    /**
+     * The file a {@code --heartbeat-credential} or {@code --cluster-credential NAME} names:
+     * {@code $CREDENTIALS_DIRECTORY/NAME}, as {@code LoadCredential=} delivers it. Here rather than
+     * in a class of its own: this class is loaded (and archived) on every run, a new one would not be.
+     */
+    public static Path credentialFile(Map<String, String> env, String name) throws IOException {
+        String dir = env.get("CREDENTIALS_DIRECTORY");
+        if (dir == null || dir.isEmpty()) {
+            throw new IOException("CREDENTIALS_DIRECTORY is not set (LoadCredential= missing from the unit?)");
+        }
+        return Path.of(dir, name);
     }
 
     /** The {@code --cluster-*} and {@code --on-unavailable} flags, kept for the cluster coordinator. */

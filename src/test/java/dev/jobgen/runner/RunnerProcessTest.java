@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.jobgen.time.CalendarSpec;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -13,11 +12,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,15 +32,6 @@ class RunnerProcessTest {
         List<String> all = new ArrayList<>(flags);
         all.addAll(List.of("--", "/bin/sh", "-c", script));
         return all;
-    }
-
-    static boolean calendarEngineAvailable() {
-        try {
-            CalendarSpec.parse("daily", ZoneOffset.UTC);
-            return true;
-        } catch (UnsupportedOperationException | dev.jobgen.time.CalendarException e) {
-            return false;
-        }
     }
 
     static void awaitFile(Path file, long millis) throws InterruptedException {
@@ -86,13 +74,9 @@ class RunnerProcessTest {
 
     @Test
     void killNineOfTheRunnerFreesTheLockAtOnceAndWritesNoStamp() throws Exception {
-        boolean stamps = calendarEngineAvailable();
         Path started = dir.resolve("started");
         List<String> flags = base("victim");
-        flags.addAll(List.of("--lock", "node"));
-        if (stamps) {
-            flags.addAll(List.of("--idempotent", "period", "--schedule", "*-*-* *:*:00 UTC"));
-        }
+        flags.addAll(List.of("--lock", "node", "--idempotent", "period", "--schedule", "*-*-* *:*:00 UTC"));
         Process runner = RunnerProcess.start(dir, "victim", cmd(flags, "touch " + started + "; sleep 300"));
         awaitFile(started, 30_000);
         runner.destroyForcibly();
@@ -103,7 +87,6 @@ class RunnerProcessTest {
         }
         assertFalse(Files.exists(dir.resolve("state/stamps")) && Files.list(dir.resolve("state/stamps")).findAny().isPresent(),
                 "no stamp after a killed run");
-        Assumptions.assumeTrue(stamps, "calendar engine not merged yet: the stamp half of this test did not run");
     }
 
     @Test
@@ -202,7 +185,6 @@ class RunnerProcessTest {
 
     @Test
     void realSchedulePeriodIsStampedSkippedAndForced() throws Exception {
-        Assumptions.assumeTrue(calendarEngineAvailable(), "calendar engine not merged yet");
         Path seen = dir.resolve("seen");
         List<String> flags = base("daily");
         flags.addAll(List.of("--lock", "node", "--idempotent", "period", "--schedule", "*-*-* 00:00:00 UTC",
@@ -232,7 +214,6 @@ class RunnerProcessTest {
 
     @Test
     void badScheduleIsAUsageError() throws Exception {
-        Assumptions.assumeTrue(calendarEngineAvailable(), "calendar engine not merged yet");
         Process p = RunnerProcess.start(dir, "bad", List.of("--job", "x", "--schedule", "*-*-* 25:00", "--", "true"));
         assertTrue(p.waitFor(30, TimeUnit.SECONDS));
         assertEquals(2, p.exitValue());

@@ -168,7 +168,9 @@ class RunnerTest {
         c.timeout = Optional.of(Duration.ofMillis(300));
         c.killGrace = Duration.ofMillis(300);
         assertEquals(128 + 9, run(c));
-        assertTrue(errText().contains("killing its process group"), errText());
+        // spans as the flags write them, not Duration's PT0.3S
+        assertTrue(errText().contains("attempt timed out after 300ms: terminating"), errText());
+        assertTrue(errText().contains("still running 300ms after TERM: killing its process group"), errText());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.jobgen.runner.cluster;
 
+import dev.jobgen.runner.RunnerConfig;
 import dev.jobgen.runner.RunnerConfig.ClusterSettings;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -36,11 +37,7 @@ public final class ClusterConnector {
         if (settings.urlFile().isPresent()) {
             file = settings.urlFile().get();
         } else if (settings.credential().isPresent()) {
-            String dir = env.get("CREDENTIALS_DIRECTORY");
-            if (dir == null || dir.isEmpty()) {
-                throw new IOException("CREDENTIALS_DIRECTORY is not set (LoadCredential= missing from the unit?)");
-            }
-            file = Path.of(dir, settings.credential().get());
+            file = RunnerConfig.credentialFile(env, settings.credential().get());
         } else {
             throw new IOException("no --cluster-url-file or --cluster-credential");
         }
