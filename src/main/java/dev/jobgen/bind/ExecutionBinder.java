@@ -53,8 +53,13 @@ final class ExecutionBinder {
         return f.string("working-directory").filter(p -> absolute(f, "working-directory", p));
     }
 
+    /** Also a list item: a sandbox adds it to {@code ReadWritePaths=}, which splits and unquotes. */
     Optional<String> metricsDir() {
-        return f.string("metrics-dir").filter(p -> absolute(f, "metrics-dir", p));
+        return f.string("metrics-dir").filter(p -> absolute(f, "metrics-dir", p)).filter(p -> {
+            Optional<String> problem = SystemdEscaper.pathListItemProblem(p);
+            problem.ifPresent(why -> f.diagnostics().error(DiagnosticCode.UNREPRESENTABLE_VALUE, f.valueAt("metrics-dir"), "metrics-dir", why));
+            return problem.isEmpty();
+        });
     }
 
     List<String> environmentFiles() {
