@@ -52,4 +52,20 @@ class StatusCommandTest {
         history("bad", run("bad", "2026-06-01T11:00:01Z", Outcome.FAILED), run("bad", "2026-06-01T11:30:00Z", Outcome.SUCCESS));
         assertEquals(0, cli.run("status", "/c.yaml", "--state-root", "/state").exit());
     }
+
+    @Test
+    void unwritableMetricsDirIsOneLineNotAnInternalError() {
+        cli.write("/c.yaml", """
+                jobgen: 1
+                jobs:
+                  good:
+                    command: [/bin/true]
+                    schedule: "*-*-* 11:00:00"
+                    lock: node
+                """);
+        cli.write("/metrics", "a file, not a directory\n");
+        CliHarness.Result r = cli.run("status", "/c.yaml", "--state-root", "/state", "--metrics-dir", "/metrics");
+        assertEquals(1, r.exit(), r.out() + r.err());
+        assertEquals("jobgen: /metrics: already exists\n", r.err());
+    }
 }
