@@ -15,7 +15,7 @@ final class ClusterUrlFile {
             return ClusterConnector.of(new ClusterSettings(Optional.of(Path.of(file)), Optional.empty(),
                     dev.jobgen.runner.RunnerConfig.OnUnavailable.fail), ctx.env());
         } catch (IOException e) {
-            throw new UserError("cannot read the cluster URL: " + e.getMessage(), 1);
+            throw new UserError("cannot read the cluster URL: " + IoProblem.describe(e), 1);
         }
     }
 }
