@@ -96,11 +96,12 @@ public final class NextCommand implements Callable<Integer> {
     }
 
     private List<Run> upcoming(Job j, Instant start) {
-        ZoneId zone = j.timezone().map(ZoneId::of).orElse(LocalZone.from(ctx.env()));
+        ZoneId local = LocalZone.from(ctx.env());
+        ZoneId zone = j.timezone().map(ZoneId::of).orElse(local);
         List<Run> out = new ArrayList<>();
         List<CalendarSpec> specs;
         try {
-            specs = ScheduleAnalysis.specs(j.schedule().calendarExpressions(), LocalZone.from(ctx.env()));
+            specs = ScheduleAnalysis.specs(j.schedule().calendarExpressions(), local);
         } catch (IllegalArgumentException e) {
             throw new UserError("a schedule of job " + j.name() + " is not valid with TZ=" + ctx.env().get("TZ") + ": " + e.getMessage());
         }

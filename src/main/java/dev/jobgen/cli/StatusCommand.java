@@ -15,9 +15,12 @@ import dev.jobgen.status.JobStatus;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -61,15 +64,19 @@ public final class StatusCommand implements Callable<Integer> {
             throw new UserError("--format takes text or json", 2);
         }
         Compilation compilation = new CatalogueReader(ctx).compileValid(catalogues, options, false);
+        // one "now" and one zone for every job, so a report is a consistent snapshot
+        Instant now = ctx.clock().instant();
+        ZoneId zone = LocalZone.from(ctx.env());
+        Optional<MetricsWriter> metrics = Optional.ofNullable(metricsDir).map(d -> new MetricsWriter(ctx.fs().getPath(d)));
         List<JobStatus> statuses = new ArrayList<>();
         for (Catalogue c : compilation.catalogues()) {
             for (Job job : c.jobs()) {
                 Path dir = ctx.fs().getPath(stateRoot, job.name());
                 List<RunRecord> history = Files.isDirectory(dir) ? HistoryReader.read(dir) : List.of();
-                JobStatus status = HealthEvaluator.evaluate(job, history, ctx.clock().instant(), LocalZone.from(ctx.env()));
+                JobStatus status = HealthEvaluator.evaluate(job, history, now, zone);
                 statuses.add(status);
-                if (metricsDir != null) {
-                    new MetricsWriter(ctx.fs().getPath(metricsDir)).write(job.name(), history, status.nextExpected());
+                if (metrics.isPresent()) {
+                    metrics.get().write(job.name(), history, status.nextExpected());
                 }
             }
         }
