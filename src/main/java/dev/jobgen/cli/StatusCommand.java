@@ -8,6 +8,7 @@ import dev.jobgen.diag.CatalogueException;
 import dev.jobgen.model.Catalogue;
 import dev.jobgen.model.Job;
 import dev.jobgen.runner.HistoryReader;
+import dev.jobgen.runner.IsoInstant;
 import dev.jobgen.runner.MetricsWriter;
 import dev.jobgen.runner.RunRecord;
 import dev.jobgen.status.HealthEvaluator;
@@ -93,9 +94,9 @@ public final class StatusCommand implements Callable<Integer> {
         String format = "%-" + width + "s  %-10s  %-32s  %-20s  %-20s  %s%n";
         ctx.out().printf(Locale.ROOT, format, "JOB", "STATUS", "LAST RUN", "LAST SUCCESS", "NEXT", "NOTES");
         for (JobStatus s : statuses) {
-            String last = s.history().lastRun().map(r -> r.outcome().id() + " " + CalendarCommand.iso(r.start())).orElse("-");
-            String success = s.history().lastSuccess().map(r -> CalendarCommand.iso(r.start())).orElse("-");
-            String next = s.nextExpected().map(CalendarCommand::iso).orElse("-");
+            String last = s.history().lastRun().map(r -> r.outcome().id() + " " + IsoInstant.format(r.start())).orElse("-");
+            String success = s.history().lastSuccess().map(r -> IsoInstant.format(r.start())).orElse("-");
+            String next = s.nextExpected().map(IsoInstant::format).orElse("-");
             ctx.out().printf(Locale.ROOT, format, s.job(), s.health().label(), last, success, next, String.join("; ", s.reasons()));
         }
         ctx.out().flush();
@@ -110,10 +111,10 @@ public final class StatusCommand implements Callable<Integer> {
             o.put("status", s.health().label());
             o.put("healthy", !s.health().unhealthy());
             o.put("last_outcome", s.history().lastRun().map(r -> r.outcome().id()).orElse(null));
-            o.put("last_run", s.history().lastRun().map(r -> CalendarCommand.iso(r.start())).orElse(null));
-            o.put("last_success", s.history().lastSuccess().map(r -> CalendarCommand.iso(r.start())).orElse(null));
+            o.put("last_run", s.history().lastRun().map(r -> IsoInstant.format(r.start())).orElse(null));
+            o.put("last_success", s.history().lastSuccess().map(r -> IsoInstant.format(r.start())).orElse(null));
             o.put("consecutive_failures", s.history().consecutiveFailures());
-            o.put("next_expected", s.nextExpected().map(CalendarCommand::iso).orElse(null));
+            o.put("next_expected", s.nextExpected().map(IsoInstant::format).orElse(null));
             s.reasons().forEach(o.putArray("reasons")::add);
         }
         ctx.out().println(json.writerWithDefaultPrettyPrinter().writeValueAsString(array));
