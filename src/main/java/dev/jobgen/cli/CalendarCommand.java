@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.jobgen.runner.IsoInstant;
 import dev.jobgen.time.CalendarException;
 import dev.jobgen.time.CalendarSpec;
 import dev.jobgen.time.SystemdZone;
@@ -123,17 +124,6 @@ public final class CalendarCommand implements Callable<Integer> {
         }
     }
 
-    /** ISO-8601 in UTC with a fraction only when not whole, trailing zeros dropped. */
-    static String iso(Instant t) {
-        String whole = Instant.ofEpochSecond(t.getEpochSecond()).toString();
-        int micros = t.getNano() / 1000;
-        if (micros == 0) {
-            return whole;
-        }
-        String frac = String.format("%06d", micros).replaceAll("0+$", "");
-        return whole.substring(0, whole.length() - 1) + "." + frac + "Z";
-    }
-
     private static String json(List<Answer> answers) {
         // built here, not in a static field: text output should not pay for Jackson's start-up
         ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -144,7 +134,7 @@ public final class CalendarCommand implements Callable<Integer> {
             o.put("valid", a.spec().isPresent());
             o.put("normalized", a.spec().map(CalendarSpec::normalized).orElse(null));
             ArrayNode next = o.putArray("next");
-            a.next().forEach(t -> next.add(iso(t)));
+            a.next().forEach(t -> next.add(IsoInstant.format(t)));
             o.put("error", a.errorText());
         }
         try {

@@ -32,6 +32,10 @@ public final class CatalogueReader {
 
     /** Compiles the named catalogue files with the shared options. */
     public Compilation compile(List<String> files, CatalogueOptions options) {
+        if (options.herdThreshold < 1) {
+            // 0 or less would call every job without jitter a herd of its own
+            throw new UserError("--herd-threshold must be at least 1", 2);
+        }
         List<CatalogueSource> sources = new ArrayList<>();
         for (String file : files) {
             sources.add(read(file));

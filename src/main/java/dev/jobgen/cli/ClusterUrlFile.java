@@ -3,7 +3,6 @@ package dev.jobgen.cli;
 import dev.jobgen.runner.RunnerConfig.ClusterSettings;
 import dev.jobgen.runner.cluster.ClusterConnector;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.Optional;
 
 /** The {@code --url-file} of the cluster commands, read as the runner reads {@code --cluster-url-file}. */
@@ -12,10 +11,10 @@ final class ClusterUrlFile {
 
     static ClusterConnector connector(CliContext ctx, String file) {
         try {
-            return ClusterConnector.of(new ClusterSettings(Optional.of(Path.of(file)), Optional.empty(),
+            return ClusterConnector.of(new ClusterSettings(Optional.of(ctx.fs().getPath(file)), Optional.empty(),
                     dev.jobgen.runner.RunnerConfig.OnUnavailable.fail), ctx.env());
         } catch (IOException e) {
-            throw new UserError("cannot read the cluster URL: " + e.getMessage(), 1);
+            throw new UserError("cannot read the cluster URL: " + IoProblem.describe(e), 1);
         }
     }
 }

@@ -98,7 +98,7 @@ public final class InstallCommand implements Callable<Integer> {
         } catch (InstallConflictException e) {
             throw new UserError(e.getMessage(), 1);
         } catch (IOException e) {
-            throw new UserError("install into " + rootDir + " failed: " + describe(e), 1);
+            throw new UserError("install into " + rootDir + " failed: " + IoProblem.describe(e), 1);
         }
         if (format == OutputFormat.json) {
             ctx.out().println(json(report));
@@ -107,16 +107,6 @@ public final class InstallCommand implements Callable<Integer> {
         }
         ctx.out().flush();
         return check && report.changed() ? 1 : 0;
-    }
-
-    // NIO's messages are often just a path; the exception's name says what went wrong with it.
-    private static String describe(IOException e) {
-        if (e instanceof java.nio.file.FileSystemException fse) {
-            String what = fse.getReason() != null ? fse.getReason() : e.getClass().getSimpleName()
-                    .replaceAll("Exception$", "").replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(java.util.Locale.ROOT);
-            return fse.getFile() + ": " + what;
-        }
-        return e.getMessage();
     }
 
     private String ownerName() {

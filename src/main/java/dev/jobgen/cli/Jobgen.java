@@ -105,6 +105,12 @@ public final class Jobgen implements Runnable {
                 ctx.err().println("jobgen: " + ue.getMessage());
                 return ue.exitCode();
             }
+            if (ex instanceof java.io.IOException io) {
+                // a file the user named (a state or metrics dir, a unit file) that cannot be read or
+                // written: say which and why in one line, as the commands' own UserErrors do
+                ctx.err().println("jobgen: " + IoProblem.describe(io));
+                return 1;
+            }
             if (ex instanceof CommandLine.ParameterException pe) {
                 ctx.err().println("jobgen: " + pe.getMessage());
                 return 2;

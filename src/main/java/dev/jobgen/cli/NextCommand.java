@@ -7,6 +7,7 @@ import dev.jobgen.compile.Compilation;
 import dev.jobgen.diag.CatalogueException;
 import dev.jobgen.model.Catalogue;
 import dev.jobgen.model.Job;
+import dev.jobgen.runner.IsoInstant;
 import dev.jobgen.time.CalendarSpec;
 import dev.jobgen.time.ScheduleAnalysis;
 import java.io.IOException;
@@ -96,11 +97,12 @@ public final class NextCommand implements Callable<Integer> {
     }
 
     private List<Run> upcoming(Job j, Instant start) {
-        ZoneId zone = j.timezone().map(ZoneId::of).orElse(LocalZone.from(ctx.env()));
+        ZoneId local = LocalZone.from(ctx.env());
+        ZoneId zone = j.timezone().map(ZoneId::of).orElse(local);
         List<Run> out = new ArrayList<>();
         List<CalendarSpec> specs;
         try {
-            specs = ScheduleAnalysis.specs(j.schedule().calendarExpressions(), LocalZone.from(ctx.env()));
+            specs = ScheduleAnalysis.specs(j.schedule().calendarExpressions(), local);
         } catch (IllegalArgumentException e) {
             throw new UserError("a schedule of job " + j.name() + " is not valid with TZ=" + ctx.env().get("TZ") + ": " + e.getMessage());
         }
@@ -117,7 +119,7 @@ public final class NextCommand implements Callable<Integer> {
             String suspended = r.job().enabled() ? "" : "  (suspended: enabled: false)";
             String jitter = r.jitterUntil().map(u -> "  jitter until " + LOCAL.format(u.atZone(r.zone()))).orElse("");
             ctx.out().printf(Locale.ROOT, "%-" + width + "s  %s  %s%s%s%n", r.job().name(), LOCAL.format(r.at().atZone(r.zone())),
-                    CalendarCommand.iso(r.at()), jitter, suspended);
+                    IsoInstant.format(r.at()), jitter, suspended);
         }
         for (Job j : monotonic) {
             String every = j.schedule().<String>match(c -> "at boot (+1min)", c -> "at boot (+1min)",
@@ -133,10 +135,10 @@ public final class NextCommand implements Callable<Integer> {
         for (Run r : runs) {
             ObjectNode o = array.addObject();
             o.put("job", r.job().name());
-            o.put("at", CalendarCommand.iso(r.at()));
+            o.put("at", IsoInstant.format(r.at()));
             o.put("local", r.at().atZone(r.zone()).toOffsetDateTime().toString());
             o.put("zone", r.zone().getId());
-            o.put("jitter_until", r.jitterUntil().map(CalendarCommand::iso).orElse(null));
+            o.put("jitter_until", r.jitterUntil().map(IsoInstant::format).orElse(null));
             o.put("enabled", r.job().enabled());
         }
         for (Job j : monotonic) {

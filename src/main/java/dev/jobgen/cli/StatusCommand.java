@@ -8,6 +8,7 @@ import dev.jobgen.diag.CatalogueException;
 import dev.jobgen.model.Catalogue;
 import dev.jobgen.model.Job;
 import dev.jobgen.runner.HistoryReader;
+import dev.jobgen.runner.IsoInstant;
 import dev.jobgen.runner.MetricsWriter;
 import dev.jobgen.runner.RunRecord;
 import dev.jobgen.status.HealthEvaluator;
@@ -15,9 +16,12 @@ import dev.jobgen.status.JobStatus;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -61,15 +65,19 @@ public final class StatusCommand implements Callable<Integer> {
             throw new UserError("--format takes text or json", 2);
         }
         Compilation compilation = new CatalogueReader(ctx).compileValid(catalogues, options, false);
+        // one "now" and one zone for every job, so a report is a consistent snapshot
+        Instant now = ctx.clock().instant();
+        ZoneId zone = LocalZone.from(ctx.env());
+        Optional<MetricsWriter> metrics = Optional.ofNullable(metricsDir).map(d -> new MetricsWriter(ctx.fs().getPath(d)));
         List<JobStatus> statuses = new ArrayList<>();
         for (Catalogue c : compilation.catalogues()) {
             for (Job job : c.jobs()) {
                 Path dir = ctx.fs().getPath(stateRoot, job.name());
                 List<RunRecord> history = Files.isDirectory(dir) ? HistoryReader.read(dir) : List.of();
-                JobStatus status = HealthEvaluator.evaluate(job, history, ctx.clock().instant(), LocalZone.from(ctx.env()));
+                JobStatus status = HealthEvaluator.evaluate(job, history, now, zone);
                 statuses.add(status);
-                if (metricsDir != null) {
-                    new MetricsWriter(ctx.fs().getPath(metricsDir)).write(job.name(), history, status.nextExpected());
+                if (metrics.isPresent()) {
+                    metrics.get().write(job.name(), history, status.nextExpected());
                 }
             }
         }
@@ -86,9 +94,9 @@ public final class StatusCommand implements Callable<Integer> {
         String format = "%-" + width + "s  %-10s  %-32s  %-20s  %-20s  %s%n";
         ctx.out().printf(Locale.ROOT, format, "JOB", "STATUS", "LAST RUN", "LAST SUCCESS", "NEXT", "NOTES");
         for (JobStatus s : statuses) {
-            String last = s.history().lastRun().map(r -> r.outcome().id() + " " + CalendarCommand.iso(r.start())).orElse("-");
-            String success = s.history().lastSuccess().map(r -> CalendarCommand.iso(r.start())).orElse("-");
-            String next = s.nextExpected().map(CalendarCommand::iso).orElse("-");
+            String last = s.history().lastRun().map(r -> r.outcome().id() + " " + IsoInstant.format(r.start())).orElse("-");
+            String success = s.history().lastSuccess().map(r -> IsoInstant.format(r.start())).orElse("-");
+            String next = s.nextExpected().map(IsoInstant::format).orElse("-");
             ctx.out().printf(Locale.ROOT, format, s.job(), s.health().label(), last, success, next, String.join("; ", s.reasons()));
         }
         ctx.out().flush();
@@ -103,10 +111,10 @@ public final class StatusCommand implements Callable<Integer> {
             o.put("status", s.health().label());
             o.put("healthy", !s.health().unhealthy());
             o.put("last_outcome", s.history().lastRun().map(r -> r.outcome().id()).orElse(null));
-            o.put("last_run", s.history().lastRun().map(r -> CalendarCommand.iso(r.start())).orElse(null));
-            o.put("last_success", s.history().lastSuccess().map(r -> CalendarCommand.iso(r.start())).orElse(null));
+            o.put("last_run", s.history().lastRun().map(r -> IsoInstant.format(r.start())).orElse(null));
+            o.put("last_success", s.history().lastSuccess().map(r -> IsoInstant.format(r.start())).orElse(null));
             o.put("consecutive_failures", s.history().consecutiveFailures());
-            o.put("next_expected", s.nextExpected().map(CalendarCommand::iso).orElse(null));
+            o.put("next_expected", s.nextExpected().map(IsoInstant::format).orElse(null));
             s.reasons().forEach(o.putArray("reasons")::add);
         }
         ctx.out().println(json.writerWithDefaultPrettyPrinter().writeValueAsString(array));

@@ -12,10 +12,13 @@ import dev.jobgen.time.TimeSpan;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -102,11 +105,12 @@ public final class ScheduleLints {
     }
 
     private static void herd(Map<Instant, List<Job>> starts, int threshold, Diagnostics diagnostics) {
-        Map<Job, Boolean> reported = new HashMap<>();
+        // by identity: a Job record's own hashCode walks all of its thirty fields
+        Set<Job> reported = Collections.newSetFromMap(new IdentityHashMap<>());
         for (Map.Entry<Instant, List<Job>> e : starts.entrySet()) {
             List<Job> jobs = e.getValue();
-            if (jobs.size() > threshold && jobs.stream().noneMatch(reported::containsKey)) {
-                jobs.forEach(j -> reported.put(j, true));
+            if (jobs.size() > threshold && jobs.stream().noneMatch(reported::contains)) {
+                reported.addAll(jobs);
                 Job first = jobs.get(0);
                 diagnostics.warning(DiagnosticCode.THUNDERING_HERD, first.at("schedule"), String.valueOf(jobs.size()),
                         e.getKey() + " (" + String.join(", ", jobs.stream().limit(5).map(Job::name).toList())

@@ -29,7 +29,8 @@ public final class CatalogueLoader {
     /** Loads one document; problems go to {@code diagnostics}, and empty means nothing usable. */
     public static Optional<YNode> load(String file, String text, Diagnostics diagnostics) {
         SourcePosition start = new SourcePosition(file, 1, 1);
-        if (text.length() > MAX_BYTES || text.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
+        // UTF-8 takes at most three bytes per UTF-16 char: only a text near the limit is encoded to measure it
+        if (text.length() > MAX_BYTES || text.length() > MAX_BYTES / 3 && text.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
             diagnostics.error(DiagnosticCode.YAML_LIMIT, start, "catalogue is larger than 10 MiB");
             return Optional.empty();
         }

@@ -38,7 +38,9 @@ public final class HealthEvaluator {
     public static JobStatus evaluate(Job job, List<RunRecord> history, Instant now, ZoneId localZone) {
         List<RunRecord> runs = history.stream().sorted(Comparator.comparing(RunRecord::start)).toList();
         HistorySummary summary = HistorySummary.of(runs);
-        Optional<Instant> next = nextExpected(job, runs, now, localZone);
+        // parsed once: both the next and the due elapses need them
+        List<CalendarSpec> specs = ScheduleAnalysis.specs(job.schedule().calendarExpressions(), localZone);
+        Optional<Instant> next = nextExpected(job, specs, runs, now);
         if (!job.enabled()) {
             return new JobStatus(job.name(), Health.SUSPENDED, List.of("enabled: false"), summary, Optional.empty());
         }
@@ -49,7 +51,7 @@ public final class HealthEvaluator {
         List<String> reasons = new ArrayList<>();
         Health health = Health.OK;
         Duration grace = grace(job);
-        List<Instant> due = dueElapses(job, runs, now, grace, localZone);
+        List<Instant> due = dueElapses(job, specs, runs, now, grace);
         if (!due.isEmpty()) {
             Instant latest = due.get(due.size() - 1);
             if (runs.stream().noneMatch(r -> !r.start().isBefore(latest))) {
@@ -85,16 +87,11 @@ public final class HealthEvaluator {
      * Elapses that should have started a run by {@code now}: for calendar schedules the last
      * {@value #LOOKBACK} elapses since the history began; for intervals, one, an interval after the last run.
      */
-    static List<Instant> dueElapses(Job job, List<RunRecord> runs, Instant now, Duration grace, ZoneId localZone) {
+    static List<Instant> dueElapses(Job job, List<CalendarSpec> specs, List<RunRecord> runs, Instant now, Duration grace) {
         Instant cutoff = now.minus(grace);
         if (job.schedule() instanceof Schedule.Every every) {
-            if (runs.isEmpty()) {
-                return List.of();
-            }
-            Instant expected = runs.get(runs.size() - 1).end().plusNanos(every.interval().saturatedMicros() * 1000);
-            return expected.isBefore(cutoff) ? List.of(expected) : List.of();
+            return afterLastRun(every, runs).filter(expected -> expected.isBefore(cutoff)).stream().toList();
         }
-        List<CalendarSpec> specs = specs(job, localZone);
         Instant since = runs.isEmpty() ? cutoff : runs.get(0).start();
         List<Instant> due = new ArrayList<>();
         Instant at = cutoff;
@@ -109,15 +106,16 @@ public final class HealthEvaluator {
         return due;
     }
 
-    static Optional<Instant> nextExpected(Job job, List<RunRecord> runs, Instant now, ZoneId localZone) {
+    static Optional<Instant> nextExpected(Job job, List<CalendarSpec> specs, List<RunRecord> runs, Instant now) {
         if (job.schedule() instanceof Schedule.Every every) {
-            return runs.isEmpty() ? Optional.empty()
-                    : Optional.of(runs.get(runs.size() - 1).end().plusNanos(every.interval().saturatedMicros() * 1000));
+            return afterLastRun(every, runs);
         }
-        return ScheduleAnalysis.next(specs(job, localZone), now);
+        return ScheduleAnalysis.next(specs, now);
     }
 
-    private static List<CalendarSpec> specs(Job job, ZoneId localZone) {
-        return ScheduleAnalysis.specs(job.schedule().calendarExpressions(), localZone);
+    /** An interval job's next run: an interval after the last one ended (none before a first run). */
+    private static Optional<Instant> afterLastRun(Schedule.Every every, List<RunRecord> runs) {
+        return runs.isEmpty() ? Optional.empty()
+                : Optional.of(runs.get(runs.size() - 1).end().plusNanos(every.interval().saturatedMicros() * 1000));
     }
 }

@@ -102,6 +102,5 @@ class CalendarCommandTest {
     void baseTimeTakesEpochSecondsWithAFraction() {
         assertEquals(Instant.parse("2026-01-01T00:00:00.5Z"), CalendarCommand.parseBase("@1767225600.5"));
         assertEquals(Instant.parse("2026-01-01T01:00:00Z"), CalendarCommand.parseBase("2026-01-01T02:00:00+01:00"));
-        assertEquals("2026-01-01T00:00:00.00025Z", CalendarCommand.iso(Instant.parse("2026-01-01T00:00:00.000250Z")));
     }
 }

@@ -159,6 +159,15 @@ class CompileCommandsTest {
     }
 
     @Test
+    void aHerdThresholdBelowOneIsAUsageError() {
+        cli.write("/c.yaml", GOOD);
+        CliHarness.Result r = cli.run("validate", "--herd-threshold", "0", "/c.yaml");
+        assertEquals(2, r.exit(), r.out() + r.err());
+        assertEquals("jobgen: --herd-threshold must be at least 1\n", r.err());
+        assertEquals(0, cli.run("validate", "--herd-threshold", "1", "/c.yaml").exit());
+    }
+
+    @Test
     void systemdVersionOverrideChangesTheRenderedForm() {
         cli.write("/c.yaml", GOOD);
         assertTrue(cli.run("render", "/c.yaml").out().contains("FixedRandomDelay=yes"));

@@ -69,4 +69,11 @@ class HistoryCommandTest {
         assertEquals(1, err.toString().split("\n").length);
         assertEquals(2, run("history", "Bad/Job"));
     }
+
+    @Test
+    void missingClusterUrlFileSaysWhatIsWrongWithIt() {
+        Path missing = state.resolve("no-such-url");
+        assertEquals(1, run("history", "backup", "--cluster", "--cluster-url-file", missing.toString()));
+        assertEquals("jobgen: cannot read the cluster URL: " + missing + ": no such file or directory\n", err.toString());
+    }
 }

@@ -14,6 +14,18 @@ import org.junit.jupiter.api.Test;
 /** jobgen status through the real CLI: history files, exit code, metrics. */
 class StatusCommandTest {
     private final CliHarness cli = new CliHarness();
+    private static final String CATALOGUE = """
+            jobgen: 1
+            jobs:
+              good:
+                command: [/bin/true]
+                schedule: "*-*-* 11:00:00"
+                lock: node
+              bad:
+                command: [/bin/false]
+                schedule: "*-*-* 11:00:00"
+                lock: node
+            """;
 
     private void history(String job, String... lines) {
         cli.write("/state/" + job + "/runs.jsonl", String.join("\n", lines) + "\n");
@@ -27,18 +39,7 @@ class StatusCommandTest {
 
     @Test
     void failingJobMakesStatusExitOneAndWritesMetrics() throws Exception {
-        cli.write("/c.yaml", """
-                jobgen: 1
-                jobs:
-                  good:
-                    command: [/bin/true]
-                    schedule: "*-*-* 11:00:00"
-                    lock: node
-                  bad:
-                    command: [/bin/false]
-                    schedule: "*-*-* 11:00:00"
-                    lock: node
-                """);
+        cli.write("/c.yaml", CATALOGUE);
         history("good", run("good", "2026-06-01T11:00:01Z", Outcome.SUCCESS));
         history("bad", run("bad", "2026-06-01T11:00:01Z", Outcome.FAILED));
         CliHarness.Result r = cli.run("status", "/c.yaml", "--state-root", "/state", "--metrics-dir", "/metrics");
@@ -51,5 +52,14 @@ class StatusCommandTest {
 
         history("bad", run("bad", "2026-06-01T11:00:01Z", Outcome.FAILED), run("bad", "2026-06-01T11:30:00Z", Outcome.SUCCESS));
         assertEquals(0, cli.run("status", "/c.yaml", "--state-root", "/state").exit());
+    }
+
+    @Test
+    void unwritableMetricsDirIsOneLineNotAnInternalError() {
+        cli.write("/c.yaml", CATALOGUE);
+        cli.write("/metrics", "a file, not a directory\n");
+        CliHarness.Result r = cli.run("status", "/c.yaml", "--state-root", "/state", "--metrics-dir", "/metrics");
+        assertEquals(1, r.exit(), r.out() + r.err());
+        assertEquals("jobgen: /metrics: already exists\n", r.err());
     }
 }

@@ -190,4 +190,15 @@ class CatalogueLoaderTest {
         assertEquals(DiagnosticCode.YAML_SYNTAX, d.code());
         assertTrue(d.at().line() >= 2, d.toString());
     }
+
+    @Test
+    void theSizeLimitCountsUtf8BytesNotCharacters() {
+        // fewer characters than the limit, more bytes: three per euro sign
+        String comment = "# " + "\u20ac".repeat(CatalogueLoader.MAX_BYTES / 3 + 1) + "\n";
+        assertTrue(comment.length() < CatalogueLoader.MAX_BYTES);
+        assertEquals(DiagnosticCode.YAML_LIMIT, refused(comment).code());
+        Diagnostics fresh = new Diagnostics();
+        String justUnder = "# " + "\u20ac".repeat(CatalogueLoader.MAX_BYTES / 3 - 10) + "\njobgen: 1\n";
+        assertTrue(CatalogueLoader.load("c.yaml", justUnder, fresh).isPresent(), () -> fresh.sorted().toString());
+    }
 }
