@@ -45,6 +45,8 @@ public final class MetricsWriter {
         });
         gauge(sb, "jobgen_consecutive_failures", "Failed runs since the last success.", label,
                 Integer.toString(summary.consecutiveFailures()));
+        gauge(sb, "jobgen_consecutive_lock_skips", "Runs skipped because the lock was busy, since the last other run.", label,
+                Integer.toString(trailingLockSkips(history)));
         nextExpected.ifPresent(t -> gauge(sb, "jobgen_next_expected_timestamp_seconds",
                 "Next elapse of the job's schedule.", label, seconds(t)));
         sb.append("# HELP jobgen_runs_total Runs in the kept history, by outcome.\n");
@@ -54,6 +56,18 @@ public final class MetricsWriter {
                     .append(summary.countsByOutcome().get(o)).append('\n');
         }
         return sb.toString();
+    }
+
+    /**
+     * Skips count as runs for health (the job worked as designed), so only this gauge tells an
+     * alert that a lock has stayed busy run after run and the command has not started for a while.
+     */
+    private static int trailingLockSkips(List<RunRecord> history) {
+        int n = 0;
+        for (int i = history.size() - 1; i >= 0 && history.get(i).outcome() == Outcome.SKIPPED_LOCKED; i--) {
+            n++;
+        }
+        return n;
     }
 
     private static void gauge(StringBuilder sb, String name, String help, String label, String value) {
