@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
  */
 class ArchitectureTest {
     private static final Path MAIN = GoldenFiles.projectDir().resolve("src/main/java/dev/jobgen");
-    private static final List<String> CORE = List.of("diag", "load", "model", "bind", "time", "plan", "render", "compile", "lint", "migrate", "status");
+    private static final List<String> CORE = List.of("diag", "load", "model", "bind", "time", "plan", "render", "compile", "lint", "migrate", "status", "monitors");
     private static final Pattern IMPURE = Pattern.compile(
             "\\bjava\\.nio\\.file\\.Files\\b|\\bFiles\\.|\\bSystem\\.(out|err|in|exit|getenv|getProperty|setProperty|currentTimeMillis|nanoTime)"
                     + "|Instant\\.now\\(|LocalDate(Time)?\\.now\\(|ZonedDateTime\\.now\\(|Clock\\.system|ZoneId\\.systemDefault\\(|TimeZone\\.getDefault\\(|\\bjava\\.io\\.File\\b|new ProcessBuilder");
