@@ -3,11 +3,12 @@
 # Real `jobgen run`s (the packaged jar) succeed, fail, find their lock busy, and `jobgen status
 # --metrics-dir` writes the file of a job that never ran; two real node_exporters (Debian's
 # prometheus-node-exporter, textfile collector only, on loopback) serve the files of "node-a" and
-# "node-b", and node-b's exporter is stopped to make its metrics go stale. Each scrape of /metrics
-# becomes promtool input: one step a second since the test began, timestamps shifted by the same
-# start so that promtool's clock (which starts at 0) is the test's clock, and the last scrape held
-# until the end (no further run rewrites the files). `promtool test rules` then checks which alert
-# fires when, with the times computed from the schedules here, not read from the metrics.
+# "node-b", then node-b's exporter is stopped to make its metrics go stale and node-a gets a file
+# it cannot read. Each scrape of /metrics becomes promtool input: one step a second since the test
+# began, timestamps shifted by the same start so that promtool's clock (which starts at 0) is the
+# test's clock, and the last scrape held until the end (no further run rewrites the files).
+# `promtool test rules` then checks which alert fires when, with the times computed from the
+# schedules here, not read from the metrics.
 # Skips with its reason where promtool or node_exporter is missing (.ci/run installs both).
 set -euo pipefail
 project=$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd)
@@ -122,8 +123,12 @@ for job in ok fails busy never; do
 done
 sleep 1.1
 kill "$pid_b"; wait "$pid_b" 2>/dev/null || true
+# a file on node-a that some other tool wrote badly: the collector reports it
+printf 'other_metric{broken 1\n' >"$work/a/other.prom"
 scrape
 grep -qx 'up 0' "$work/scrapes/2-b" || fail "node-b still answers after its exporter stopped"
+grep -qx 'node_textfile_scrape_error 1' "$work/scrapes/2-a" || fail "node_exporter read the broken file"
+grep -q '^jobgen_consecutive_failures{job="ok"}' "$work/scrapes/2-a" || fail "a broken file hid the jobgen metrics"
 kill "$hold" 2>/dev/null || true
 
 stale_at=$(awk '$1 == 2 {print $2}' "$work/scrapes/steps")
@@ -196,6 +201,8 @@ annotations() {
             echo "Its first expected run has not happened within 10 minutes: is its timer enabled?" ;;
         JobgenLockBusy) echo "jobgen job $job keeps finding its lock busy on $inst"
             echo "The last $value runs were skipped because another run held the lock." ;;
+        JobgenMetricsUnreadable) echo "node_exporter cannot read a textfile metrics file on $inst"
+            echo "See node_exporter's log on the node; the jobgen metrics there are not updated." ;;
         JobgenMetricsAbsent) echo "jobgen metrics from $inst went stale"
             echo "No jobgen metrics scraped from $inst for 5 minutes; no jobgen alert can fire for it." ;;
         *) fail "no annotations known for $alert" ;;
@@ -235,7 +242,8 @@ expect() {
     expect JobgenRunLate "$(( hour + 660 ))" "ok node-a:9100 warning" "fails node-a:9100 warning 1"
     expect JobgenNeverRan "$(( hour + 660 ))" "busy node-a:9100 warning 2" "never node-a:9100 warning"
     expect JobgenMetricsAbsent "$(( hour + 660 ))" "node node-b:9100 critical"
-    expect JobgenMetricsUnreadable "$(( hour + 660 ))"
+    expect JobgenMetricsUnreadable "$(( absent_from + 240 ))"
+    expect JobgenMetricsUnreadable "$(( hour + 660 ))" "node node-a:9100 warning"
 } >>"$work/test.yml"
 
 if ! promtool test rules "$work/test.yml" >"$work/promtool.out" 2>&1; then
