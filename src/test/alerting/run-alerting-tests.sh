@@ -53,7 +53,7 @@ jobgen() { java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -jar "$jar" "$@"; }
 run() { local job=$1 dir=$2; shift 2; jobgen run --job "$job" --state-dir "$work/state/$job" --lock-dir "$work/locks" \
     --metrics-dir "$work/$dir" --schedule "$hourly" "$@"; }
 
-# node_exporter cannot pick a free port itself: try random ones until it listens
+# node_exporter cannot pick a free port itself: try random ones until it serves our directory
 declare -A port
 start_exporter() {
     local node=$1 p i
@@ -63,7 +63,8 @@ start_exporter() {
             --collector.textfile.directory="$work/$node" >"$work/exporter-$node.log" 2>&1 &
         local pid=$!
         for i in $(seq 50); do
-            if curl -fsS -m 2 "http://127.0.0.1:$p/metrics" >/dev/null 2>&1; then
+            # the answer must come from this exporter (its directory), not from whoever had the port
+            if curl -fsS -m 2 "http://127.0.0.1:$p/metrics" 2>/dev/null | grep -qF "file=\"$work/$node/"; then
                 pids+=("$pid"); port[$node]=$p; eval "pid_$node=$pid"; return 0
             fi
             kill -0 "$pid" 2>/dev/null || break

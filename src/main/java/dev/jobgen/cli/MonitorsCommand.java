@@ -85,7 +85,13 @@ public final class MonitorsCommand implements Callable<Integer> {
         for (Catalogue c : new CatalogueReader(ctx).compileValid(catalogues, options, false).catalogues()) {
             jobs.addAll(c.jobs());
         }
-        List<DesiredMonitor> desired = MonitorPlanner.plan(jobs, p, LocalZone.from(ctx.env()), ctx.clock().instant());
+        List<DesiredMonitor> desired;
+        try {
+            desired = MonitorPlanner.plan(jobs, p, LocalZone.from(ctx.env()), ctx.clock().instant());
+        } catch (IllegalArgumentException e) {
+            // an expression valid for systemd but not under this TZ (a zone abbreviation as suffix)
+            throw new UserError("a schedule is not valid with TZ=" + ctx.env().get("TZ") + ": " + e.getMessage());
+        }
         MonitorApi api = MonitorApi.of(p, base, apiKey);
         try {
             Map<String, MonitorChange.Existing> existing = api.existing(desired);
