@@ -104,15 +104,14 @@ public final class MonitorsCommand implements Callable<Integer> {
                 c.describe().forEach(ctx.out()::println);
                 counts.merge(c.kind(), 1, Integer::sum);
             }
-            String summary = counts.getOrDefault(MonitorChange.Kind.CREATE, 0) + " to create, "
-                    + counts.getOrDefault(MonitorChange.Kind.UPDATE, 0) + " to update, "
-                    + counts.getOrDefault(MonitorChange.Kind.UNCHANGED, 0) + " unchanged, "
-                    + counts.getOrDefault(MonitorChange.Kind.SKIP, 0) + " skipped at " + p.id();
-            if (action == Action.apply) {
+            boolean apply = action == Action.apply;
+            if (apply) {
                 api.apply(changes);
-                summary = summary.replace(" to create", " created").replace(" to update", " updated");
             }
-            ctx.out().println(summary);
+            ctx.out().println(counts.getOrDefault(MonitorChange.Kind.CREATE, 0) + (apply ? " created, " : " to create, ")
+                    + counts.getOrDefault(MonitorChange.Kind.UPDATE, 0) + (apply ? " updated, " : " to update, ")
+                    + counts.getOrDefault(MonitorChange.Kind.UNCHANGED, 0) + " unchanged, "
+                    + counts.getOrDefault(MonitorChange.Kind.SKIP, 0) + " skipped at " + p.id());
         } catch (ApiException e) {
             throw new UserError(e.getMessage(), 1);
         }
