@@ -60,7 +60,12 @@ public final class NotifyCommand implements Callable<Integer> {
             throw new UserError(unit + ": " + e.getMessage());
         }
         Path stateDir = ctx.fs().getPath(keys.stateDirOrDefault().toString());
-        List<RunRecord> history = Files.isDirectory(stateDir) ? HistoryReader.read(stateDir) : List.of();
+        List<RunRecord> history = List.of();
+        if (Files.isDirectory(stateDir)) {
+            HistoryReader.History read = HistoryReader.readCounting(stateDir);
+            HistoryCommand.warnSkipped(ctx, "jobgen notify", read, stateDir);
+            history = read.runs();
+        }
         // systemd says this run failed even when the runner could not record it (killed, state dir gone)
         int failures = Math.max(1, HistorySummary.of(history).consecutiveFailures());
         if (failures < keys.alertAfter()) {
