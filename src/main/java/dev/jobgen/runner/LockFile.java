@@ -139,6 +139,16 @@ public final class LockFile implements AutoCloseable {
                     + ": refusing to use it, another user could swap or delete lock files (it must be owned by root"
                     + (me == 0 ? "" : " or uid " + me) + " and not group- or world-writable; remove it, it is made at boot by tmpfiles.d)");
         }
+        Path parent = abs.getParent();
+        if (parent != null) {
+            int parentUid = uid(parent);
+            int parentMode = mode(parent);
+            // a sticky directory (/run/lock is 1777) lets nobody else rename or delete what root or this user made there
+            if ((parentUid != 0 && parentUid != me) || ((parentMode & 022) != 0 && (parentMode & 01000) == 0)) {
+                throw new IOException("lock directory " + abs + " is in " + parent + ", owned by uid " + parentUid + " with mode "
+                        + octal(parentMode) + ": refusing to use it, another user could replace the whole directory");
+            }
+        }
         return abs;
     }
 

@@ -113,6 +113,17 @@ class LockSafetyTest {
     }
 
     @Test
+    void aLockDirectoryInADirectoryOthersMayWriteIsRefused() throws Exception {
+        Path open = Files.createDirectory(dir.resolve("open"));
+        Path locks = Files.createDirectory(open.resolve("lock"));
+        Files.setAttribute(open, "unix:mode", 0777);
+        IOException e = assertThrows(IOException.class, () -> LockFile.acquire(locks, "job-a.lock", Duration.ZERO, () -> false));
+        assertTrue(e.getMessage().contains("replace the whole directory"), e.getMessage());
+        Files.setAttribute(open, "unix:mode", 01777);
+        LockFile.acquire(locks, "job-a.lock", Duration.ZERO, () -> false).lock().orElseThrow().close();
+    }
+
+    @Test
     void aSymlinkedLockDirectoryIsRefused() throws Exception {
         Path real = lockDir();
         Path link = Files.createSymbolicLink(dir.resolve("link"), real);
