@@ -12,8 +12,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,6 +44,32 @@ class RunnerProcessTest {
             Thread.sleep(20);
         }
         assertTrue(Files.exists(file), file + " never appeared");
+    }
+
+    /**
+     * Issue 14 item 7: systemd fires an unzoned timer in the manager's zone, whatever TZ the unit
+     * gives the job; the period must follow the timer, not the runner's TZ.
+     */
+    @Test
+    void anUnzonedScheduleTakesItsPeriodsInTheTimersZoneNotTheJobsTz() throws Exception {
+        ZoneId timerZone = SchedulePeriods.timerZone(Map.of("TZ", "set"));
+        // 14 hours from UTC and never the same wall clock as any zone a CI machine runs in at 02:00
+        String jobZone = timerZone.getRules().getOffset(Instant.now()).getTotalSeconds() == 14 * 3600 ? "UTC" : "Pacific/Kiritimati";
+        List<String> flags = base("zoned");
+        flags.addAll(List.of("--idempotent", "period", "--schedule", "*-*-* 02:00:00"));
+        ProcessBuilder pb = new ProcessBuilder(RunnerProcess.argv(List.of(), cmd(flags, "printf %s \"$JOBGEN_PERIOD\"")))
+                .redirectError(dir.resolve("zoned.err").toFile());
+        pb.environment().put("TZ", jobZone);
+        Process p = pb.start();
+        String period = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(0, p.exitValue(), Files.readString(dir.resolve("zoned.err")));
+        ZonedDateTime now = ZonedDateTime.now(timerZone);
+        ZonedDateTime expected = now.toLocalDate().atTime(2, 0).atZone(timerZone);
+        if (expected.isAfter(now)) {
+            expected = expected.minusDays(1);
+        }
+        assertEquals(expected.toInstant().toString(), period, "period for TZ=" + jobZone + " with the timer in " + timerZone);
     }
 
     @Test
