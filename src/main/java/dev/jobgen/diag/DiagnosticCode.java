@@ -47,6 +47,7 @@ public enum DiagnosticCode {
     DST_TRANSITION("dst-transition", "job ''{0}'' elapses inside a daylight-saving change of {1}: {2}", "schedule outside 01:00-03:00 local time, or use UTC"),
     THUNDERING_HERD("thundering-herd", "{0} jobs elapse at {1} with no jitter", "add 'jitter:' so they do not all start at once"),
     JITTER_EXCEEDS_GAP("jitter-exceeds-gap", "job ''{0}'' has jitter {1} but elapses can be {2} apart", "keep jitter well below the shortest gap between runs"),
+    SECRET_IN_URL("secret-in-url", "''{0}'' looks like it holds a secret ({1}): unit files are world-readable and the runner''s command line shows in ps", null),
     RETRY_NOT_IDEMPOTENT("retry-not-idempotent", "job ''{0}'' retries but is not idempotent: a retried run may repeat work", "set 'idempotent: period', or make sure the command is safe to repeat"),
     NO_JOBS("no-jobs", "catalogue defines no jobs", null);
 

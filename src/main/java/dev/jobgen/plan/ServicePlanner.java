@@ -33,6 +33,7 @@ final class ServicePlanner {
             unit.add("X-JobgenStateDir", SystemdEscaper.path("/var/lib/" + UnitNames.stateDirectory(job.name())));
             f.command().ifPresent(c -> unit.add("X-JobgenOnFailureCommand", SystemdEscaper.commandLine(c)));
             f.webhook().ifPresent(w -> unit.add("X-JobgenOnFailureWebhook", SystemdEscaper.text(w)));
+            f.webhookFile().ifPresent(w -> unit.add("X-JobgenOnFailureWebhookFile", SystemdEscaper.path(w)));
             f.email().ifPresent(e -> unit.add("X-JobgenOnFailureEmail", SystemdEscaper.text(e)));
             unit.add("X-JobgenAlertAfter", Integer.toString(job.alertAfter()));
         });
