@@ -41,6 +41,8 @@ public enum DiagnosticCode {
     INVALID_TIMEZONE("invalid-timezone", "unknown time zone ''{0}''", "use an IANA name such as Europe/Berlin or UTC"),
     // systemd versions
     INVALID_TARGET("invalid-target", "invalid target: {0}", null),
+    LOCK_GROUP_USERS("lock-group-users", "lock group ''{0}'' is named by jobs of different users ({1}): a lock belongs to one user, so they would not exclude each other",
+            "run the group's jobs as one user, or give each user's jobs a group of their own"),
     NEEDS_NEWER_SYSTEMD("needs-newer-systemd", "{0} needs systemd {1} or newer, but the target is systemd {2}", "raise target.systemd, or drop the setting"),
     // lints (warnings)
     TIMEOUT_EXCEEDS_GAP("timeout-exceeds-gap", "job ''{0}'' may run for {1} but elapses can be {2} apart: runs would overlap or be skipped", "shorten timeout or retries, or schedule less often"),
