@@ -9,6 +9,26 @@
 
 SKIP_STATUS=77
 
+# Suite-level endings, for the scripts that source this file ($SUITE names the suite in messages;
+# they count PASSED, FAILED and SKIPPED).
+summary_and_exit() {
+    echo "$PASSED passed, $FAILED failed, $SKIPPED skipped"
+    ((FAILED == 0))
+    exit $?
+}
+
+skip_suite() {
+    echo "$SUITE: skipped: $*"
+    SKIPPED=1
+    summary_and_exit
+}
+
+die() {
+    echo "$SUITE: error: $*" >&2
+    FAILED=1
+    summary_and_exit
+}
+
 in_box() { "$SBX" exec -- "$@"; }
 
 in_sh() {

@@ -39,25 +39,7 @@ source "$E2E_DIR/selftest.sh"
 # shellcheck source=hostile.sh
 source "$E2E_DIR/hostile.sh"
 
-PASSED=0 FAILED=0 SKIPPED=0
-
-summary_and_exit() {
-    echo "$PASSED passed, $FAILED failed, $SKIPPED skipped"
-    ((FAILED == 0))
-    exit $?
-}
-
-skip_suite() {
-    echo "e2e: skipped: $*"
-    SKIPPED=1
-    summary_and_exit
-}
-
-die() {
-    echo "e2e: error: $*" >&2
-    FAILED=1
-    summary_and_exit
-}
+PASSED=0 FAILED=0 SKIPPED=0 SUITE=e2e
 
 elapsed_since() { awk -v a="$1" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }'; }
 

@@ -19,7 +19,7 @@ final class RunnerOptionsBinder {
     private static final Set<String> RETRY_KEYS = Set.of("attempts", "delay", "backoff", "max-delay");
     private static final Set<String> CLUSTER_KEYS = Set.of("url-file", "on-unavailable");
     private static final Set<String> HEARTBEAT_KEYS = Set.of("provider", "url", "url-file", "start-url", "failure-url", "log-tail");
-    private static final Set<String> ON_FAILURE_KEYS = Set.of("command", "webhook", "email");
+    private static final Set<String> ON_FAILURE_KEYS = Set.of("command", "webhook", "webhook-file", "email");
     static final long DEFAULT_LOG_TAIL = 10 * 1024;
 
     private final Fields f;
@@ -137,10 +137,10 @@ final class RunnerOptionsBinder {
                         "give exactly one of 'url' and 'url-file' (a file readable by the job's user, for secret URLs)", "url", " in heartbeat");
                 return Optional.empty();
             }
-            Optional<String> url = h.string("url").filter(u -> isUrl(h, "url", u));
+            Optional<String> url = h.string("url").filter(u -> isUrl(h, "url", u) && notSecret(h, "url", u, "url-file"));
             Optional<String> urlFile = h.string("url-file").filter(p -> ExecutionBinder.absolute(h, "url-file", p));
-            Optional<String> start = h.string("start-url").filter(u -> isUrl(h, "start-url", u));
-            Optional<String> failure = h.string("failure-url").filter(u -> isUrl(h, "failure-url", u));
+            Optional<String> start = h.string("start-url").filter(u -> isUrl(h, "start-url", u) && notSecret(h, "start-url", u, null));
+            Optional<String> failure = h.string("failure-url").filter(u -> isUrl(h, "failure-url", u) && notSecret(h, "failure-url", u, null));
             long tail = h.scalar("log-tail").flatMap(s -> ExecutionBinder.size(s, "log-tail", h.diagnostics())).orElse(DEFAULT_LOG_TAIL);
             if (provider.isEmpty() || (url.isEmpty() && urlFile.isEmpty())) {
                 return Optional.empty();
@@ -153,7 +153,12 @@ final class RunnerOptionsBinder {
         return f.map("on-failure").map(m -> {
             Fields o = Fields.of(m, "on-failure", ON_FAILURE_KEYS, f.diagnostics());
             Optional<List<String>> command = o.has("command") ? JobBinder.argv(o, "command") : Optional.empty();
-            Optional<String> webhook = o.string("webhook").filter(u -> isUrl(o, "webhook", u));
+            Optional<String> webhook = o.string("webhook").filter(u -> isUrl(o, "webhook", u) && notSecret(o, "webhook", u, "webhook-file"));
+            Optional<String> webhookFile = o.string("webhook-file").filter(p -> ExecutionBinder.absolute(o, "webhook-file", p));
+            if (webhook.isPresent() && webhookFile.isPresent()) {
+                o.diagnostics().errorWithHint(DiagnosticCode.INVALID_VALUE, o.valueAt("webhook-file"), "keep one of them", "webhook-file",
+                        "give either 'webhook' or 'webhook-file', not both");
+            }
             Optional<String> email = o.string("email").filter(e -> {
                 boolean ok = e.matches("[^@\\s]+@[^@\\s]+");
                 if (!ok) {
@@ -161,12 +166,21 @@ final class RunnerOptionsBinder {
                 }
                 return ok;
             });
-            return new OnFailure(command, webhook, email);
+            return new OnFailure(command, webhook, email, webhookFile);
         });
     }
 
     int alertAfter() {
         return f.integer("alert-after", 1, 1000).orElse(1);
+    }
+
+    /** Warns (a guess) when a literal URL looks like it carries a secret; keeps the value either way. */
+    private static boolean notSecret(Fields f, String key, String value, String fileKey) {
+        SecretUrls.why(value).ifPresent(why -> f.diagnostics().warningWithHint(DiagnosticCode.SECRET_IN_URL, f.valueAt(key),
+                fileKey == null ? "give the URL with 'url-file:' and keep the templates free of keys"
+                        : "put the URL in a file only root can read and give it as '" + fileKey + ":'",
+                key, why));
+        return true;
     }
 
     private static boolean isUrl(Fields f, String key, String value) {

@@ -59,7 +59,9 @@ public final class HistoryCommand implements Callable<Integer> {
         if (!Files.isDirectory(dir)) {
             throw new UserError("no history for job '" + job + "': " + dir + " does not exist");
         }
-        List<RunRecord> runs = HistoryReader.read(dir);
+        HistoryReader.History history = HistoryReader.readCounting(dir);
+        warnSkipped(ctx, "jobgen history", history, dir);
+        List<RunRecord> runs = history.runs();
         if (limit > 0 && runs.size() > limit) {
             runs = runs.subList(runs.size() - limit, runs.size());
         }
@@ -76,6 +78,14 @@ public final class HistoryCommand implements Callable<Integer> {
         }
         ctx.out().flush();
         return 0;
+    }
+
+    /** Says on stderr how many lines were skipped, so a damaged history is not mistaken for a short one. */
+    static void warnSkipped(CliContext ctx, String command, HistoryReader.History history, Path dir) {
+        if (history.skippedLines() > 0) {
+            ctx.err().println(command + ": " + history.warning(dir));
+            ctx.err().flush();
+        }
     }
 
     private void printTable(List<RunRecord> runs) {

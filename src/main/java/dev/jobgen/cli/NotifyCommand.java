@@ -60,7 +60,12 @@ public final class NotifyCommand implements Callable<Integer> {
             throw new UserError(unit + ": " + e.getMessage());
         }
         Path stateDir = ctx.fs().getPath(keys.stateDirOrDefault().toString());
-        List<RunRecord> history = Files.isDirectory(stateDir) ? HistoryReader.read(stateDir) : List.of();
+        List<RunRecord> history = List.of();
+        if (Files.isDirectory(stateDir)) {
+            HistoryReader.History read = HistoryReader.readCounting(stateDir);
+            HistoryCommand.warnSkipped(ctx, "jobgen notify", read, stateDir);
+            history = read.runs();
+        }
         // systemd says this run failed even when the runner could not record it (killed, state dir gone)
         int failures = Math.max(1, HistorySummary.of(history).consecutiveFailures());
         if (failures < keys.alertAfter()) {
@@ -68,7 +73,20 @@ public final class NotifyCommand implements Callable<Integer> {
                     + keys.alertAfter() + ": nothing sent");
             return 0;
         }
-        if (keys.onFailureCommand().isEmpty() && keys.webhook().isEmpty() && keys.email().isEmpty()) {
+        List<String> undelivered = new ArrayList<>();
+        if (keys.webhookFile().isPresent()) {
+            Path file = ctx.fs().getPath(keys.webhookFile().get().toString());
+            try {
+                String url = Files.readString(file, StandardCharsets.UTF_8).trim();
+                if (!url.startsWith("http://") && !url.startsWith("https://")) {
+                    throw new IOException("not an http(s) URL");
+                }
+                keys = keys.withWebhook(url);
+            } catch (IOException | java.io.UncheckedIOException e) {
+                undelivered.add("webhook: cannot read its URL from " + file + " (" + e.getMessage() + ")");
+            }
+        }
+        if (keys.onFailureCommand().isEmpty() && keys.webhook().isEmpty() && keys.email().isEmpty() && undelivered.isEmpty()) {
             ctx.out().println("jobgen notify: " + keys.job() + " has no on-failure targets: nothing sent");
             return 0;
         }
@@ -76,7 +94,7 @@ public final class NotifyCommand implements Callable<Integer> {
         FailureAlert alert = new FailureAlert(unit, keys.job(), HostName.of(ctx.env()),
                 last.map(RunRecord::exitCode).orElse(1), last.map(r -> r.outcome().id()).orElse("failed"),
                 last.map(RunRecord::runId).orElse(""), failures, Journal.recentLines(unit, 50));
-        List<String> undelivered = new AlertSender(sendmail).send(keys, alert);
+        undelivered.addAll(new AlertSender(sendmail).send(keys, alert));
         for (String problem : undelivered) {
             ctx.err().println("jobgen notify: " + problem);
         }

@@ -73,7 +73,12 @@ public final class StatusCommand implements Callable<Integer> {
         for (Catalogue c : compilation.catalogues()) {
             for (Job job : c.jobs()) {
                 Path dir = ctx.fs().getPath(stateRoot, job.name());
-                List<RunRecord> history = Files.isDirectory(dir) ? HistoryReader.read(dir) : List.of();
+                List<RunRecord> history = List.of();
+                if (Files.isDirectory(dir)) {
+                    HistoryReader.History read = HistoryReader.readCounting(dir);
+                    HistoryCommand.warnSkipped(ctx, "jobgen status", read, dir);
+                    history = read.runs();
+                }
                 JobStatus status = HealthEvaluator.evaluate(job, history, now, zone);
                 statuses.add(status);
                 if (metrics.isPresent()) {

@@ -10,6 +10,7 @@ import dev.jobgen.load.CatalogueLoader;
 import dev.jobgen.load.YNode;
 import dev.jobgen.model.Catalogue;
 import dev.jobgen.model.Job;
+import dev.jobgen.model.LockSpec;
 import dev.jobgen.plan.UnitPlanner;
 import dev.jobgen.render.RenderedFile;
 import dev.jobgen.render.UnitRenderer;
@@ -38,6 +39,7 @@ public final class CatalogueCompiler {
                     .ifPresent(catalogues::add);
         }
         uniqueJobNames(catalogues, diagnostics);
+        lockGroupsOfOneUser(catalogues, diagnostics);
         ScheduleLints.check(catalogues, options.now(), options.herdThreshold(), diagnostics);
         List<Compilation.Output> outputs = new ArrayList<>();
         if (!diagnostics.hasErrors()) {
@@ -62,6 +64,27 @@ public final class CatalogueCompiler {
                 SourcePosition first = seen.putIfAbsent(unit, job.at());
                 if (first != null) {
                     diagnostics.error(DiagnosticCode.DUPLICATE_JOB, job.at(), job.name(), first.toString());
+                }
+            }
+        }
+    }
+
+    /**
+     * A lock group is private to the user its jobs run as (a User= job's locks live in a directory
+     * of its own, so no other user can hold, swap or delete them): jobs of different users that
+     * name one group would not exclude each other, which the catalogue must not believe they do.
+     */
+    private static void lockGroupsOfOneUser(List<Catalogue> catalogues, Diagnostics diagnostics) {
+        Map<String, Job> first = new HashMap<>();
+        for (Catalogue c : catalogues) {
+            for (Job job : c.jobs()) {
+                if (job.lock() instanceof LockSpec.Group group) {
+                    Job other = first.putIfAbsent(group.name(), job);
+                    String user = job.user().orElse("root");
+                    if (other != null && !other.user().orElse("root").equals(user)) {
+                        diagnostics.error(DiagnosticCode.LOCK_GROUP_USERS, job.at("lock"), group.name(),
+                                other.name() + " as " + other.user().orElse("root") + ", " + job.name() + " as " + user);
+                    }
                 }
             }
         }

@@ -41,12 +41,15 @@ public enum DiagnosticCode {
     INVALID_TIMEZONE("invalid-timezone", "unknown time zone ''{0}''", "use an IANA name such as Europe/Berlin or UTC"),
     // systemd versions
     INVALID_TARGET("invalid-target", "invalid target: {0}", null),
+    LOCK_GROUP_USERS("lock-group-users", "lock group ''{0}'' is named by jobs of different users ({1}): a lock belongs to one user, so they would not exclude each other",
+            "run the group's jobs as one user, or give each user's jobs a group of their own"),
     NEEDS_NEWER_SYSTEMD("needs-newer-systemd", "{0} needs systemd {1} or newer, but the target is systemd {2}", "raise target.systemd, or drop the setting"),
     // lints (warnings)
     TIMEOUT_EXCEEDS_GAP("timeout-exceeds-gap", "job ''{0}'' may run for {1} but elapses can be {2} apart: runs would overlap or be skipped", "shorten timeout or retries, or schedule less often"),
     DST_TRANSITION("dst-transition", "job ''{0}'' elapses inside a daylight-saving change of {1}: {2}", "schedule outside 01:00-03:00 local time, or use UTC"),
     THUNDERING_HERD("thundering-herd", "{0} jobs elapse at {1} with no jitter", "add 'jitter:' so they do not all start at once"),
     JITTER_EXCEEDS_GAP("jitter-exceeds-gap", "job ''{0}'' has jitter {1} but elapses can be {2} apart", "keep jitter well below the shortest gap between runs"),
+    SECRET_IN_URL("secret-in-url", "''{0}'' looks like it holds a secret ({1}): unit files are world-readable and the runner''s command line shows in ps", null),
     RETRY_NOT_IDEMPOTENT("retry-not-idempotent", "job ''{0}'' retries but is not idempotent: a retried run may repeat work", "set 'idempotent: period', or make sure the command is safe to repeat"),
     NO_JOBS("no-jobs", "catalogue defines no jobs", null);
 

@@ -14,6 +14,7 @@ final class DirectiveGates {
             Map.entry("AccuracySec", 209),
             Map.entry("Persistent", 212),
             Map.entry("StateDirectory", 235),
+            Map.entry("RuntimeDirectoryPreserve", 235),
             Map.entry("LogExtraFields", 236),
             Map.entry("LoadCredential", 247),
             Map.entry("CPUQuota", 213),

@@ -30,6 +30,9 @@ final class RunnerFlags {
                 () -> a.addAll(List.of("--lock", "node")),
                 g -> a.addAll(List.of("--lock", "group", g.name())),
                 () -> a.addAll(List.of("--lock", "cluster")));
+        if (job.user().isPresent() && (job.lock() instanceof LockSpec.Node || job.lock() instanceof LockSpec.Group)) {
+            a.addAll(List.of("--lock-dir", "/run/" + ServicePlanner.userLockDirectory(job.user().get())));
+        }
         job.onBusy().waitUpTo().ifPresent(w -> a.addAll(List.of("--on-busy", "wait", span(w))));
         job.clusterUrlFile().ifPresent(file -> {
             if (credentials(target)) {

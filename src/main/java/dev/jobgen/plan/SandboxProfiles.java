@@ -50,9 +50,10 @@ final class SandboxProfiles {
             if (!job.usesRunner()) {
                 s.addIfSupported("MemoryDenyWriteExecute", "yes");
             }
-            if (lockDir) {
+            if (lockDir && job.user().isEmpty()) {
                 // '-': a missing directory must not fail the namespace set-up, which happens before
-                // ExecStartPre= gets the chance to create it on a fresh boot
+                // ExecStartPre= gets the chance to create it on a fresh boot (a job user's own lock
+                // directory is a RuntimeDirectory=, which systemd makes writable itself)
                 s.addIfSupported("ReadWritePaths", "-" + ServicePlanner.LOCK_DIR);
             }
             job.metricsDir().ifPresent(d -> s.addIfSupported("ReadWritePaths", "-" + SystemdEscaper.pathListItem(d)));

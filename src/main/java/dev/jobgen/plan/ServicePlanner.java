@@ -33,6 +33,7 @@ final class ServicePlanner {
             unit.add("X-JobgenStateDir", SystemdEscaper.path("/var/lib/" + UnitNames.stateDirectory(job.name())));
             f.command().ifPresent(c -> unit.add("X-JobgenOnFailureCommand", SystemdEscaper.commandLine(c)));
             f.webhook().ifPresent(w -> unit.add("X-JobgenOnFailureWebhook", SystemdEscaper.text(w)));
+            f.webhookFile().ifPresent(w -> unit.add("X-JobgenOnFailureWebhookFile", SystemdEscaper.path(w)));
             f.email().ifPresent(e -> unit.add("X-JobgenOnFailureEmail", SystemdEscaper.text(e)));
             unit.add("X-JobgenAlertAfter", Integer.toString(job.alertAfter()));
         });
@@ -42,9 +43,7 @@ final class ServicePlanner {
         boolean runner = job.usesRunner();
         boolean lockDir = job.lock() instanceof LockSpec.Node || job.lock() instanceof LockSpec.Group;
         if (lockDir) {
-            // the shared lock directory must exist and be writable by every job user, even when
-            // /run is read-only for a sandboxed job; '+' runs this one step with full privileges
-            service.add("ExecStartPre", "+/bin/mkdir -p -m 1777 " + LOCK_DIR);
+            lockDirectory(service);
         }
         List<String> argv = runner ? RunnerFlags.argv(catalogue.runnerPath(), job, catalogue.target()) : job.command().argv();
         service.add("ExecStart", SystemdEscaper.commandLine(argv));
@@ -69,6 +68,30 @@ final class ServicePlanner {
         service.addIfSupported("LogExtraFields", "JOBGEN_JOB=" + job.name());
         return new Unit(name, Unit.Kind.SERVICE, Provenance.header(catalogue, job),
                 List.of(unit.build(), service.build()));
+    }
+
+    /**
+     * The lock directory is root's, mode 0755 (tmpfiles.d makes it at boot): no other user may
+     * plant, swap or delete lock files there. A root job's runner uses it directly; the step below
+     * (with full privileges, '+', since /run may be read-only for a sandboxed job) makes it only
+     * when missing and never touches an existing one, which the runner checks. A job with
+     * {@code User=} cannot create files there, so systemd makes it a directory of its own
+     * under it, kept after the run so no lock file vanishes under a runner that holds it.
+     */
+    private void lockDirectory(SectionBuilder service) {
+        if (job.user().isPresent()) {
+            service.add("RuntimeDirectory", userLockDirectory(job.user().get()));
+            service.add("RuntimeDirectoryMode", "0700");
+            service.add("RuntimeDirectoryPreserve", "yes");
+        } else {
+            service.add("ExecStartPre", "+" + SystemdEscaper.commandLine(List.of("/bin/sh", "-c",
+                    "[ -e \"$0\" ] || [ -h \"$0\" ] || exec mkdir -m 0755 \"$0\"", LOCK_DIR)));
+        }
+    }
+
+    /** {@code RuntimeDirectory=} of a job user's locks, relative to /run as systemd takes it. */
+    static String userLockDirectory(String user) {
+        return "lock/jobgen/user-" + user;
     }
 
     private void credentials(SectionBuilder service) {

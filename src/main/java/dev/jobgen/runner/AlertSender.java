@@ -58,7 +58,17 @@ public final class AlertSender {
         PingClient.Answer a = new PingClient("jobgen-notify").send(
                 Ping.postJson(url, alert.webhookJson().getBytes(StandardCharsets.UTF_8)),
                 System.nanoTime() + TimeUnit.SECONDS.toNanos(WEBHOOK_BOUND_SECONDS));
-        return a.ok() ? Optional.empty() : Optional.of("webhook " + url + ": " + a.failure());
+        // the host only: the rest of a webhook URL is often its secret, and this message goes to the journal
+        return a.ok() ? Optional.empty() : Optional.of("webhook to " + host(url) + ": " + a.failure());
+    }
+
+    private static String host(String url) {
+        try {
+            String host = java.net.URI.create(url).getHost();
+            return host == null ? "(no host)" : host;
+        } catch (IllegalArgumentException e) {
+            return "(not a URL)";
+        }
     }
 
     Optional<String> email(String to, FailureAlert alert) {

@@ -22,12 +22,19 @@ final class ChildSupervisor {
     private final Console console;
     private final Signals signals;
     private final Duration killGrace;
+    private final Started started;
 
-    ChildSupervisor(ProcessGroup group, Console console, Signals signals, Duration killGrace) {
+    /** Told each attempt's process as soon as it runs (the lock record names it). */
+    interface Started {
+        void started(ProcessHandle command);
+    }
+
+    ChildSupervisor(ProcessGroup group, Console console, Signals signals, Duration killGrace, Started started) {
         this.group = group;
         this.console = console;
         this.signals = signals;
         this.killGrace = killGrace;
+        this.started = started;
     }
 
     /** How one attempt ended: the child's exit status (128+n when it died of signal n). */
@@ -43,6 +50,7 @@ final class ChildSupervisor {
             console.note("cannot start " + command.get(0) + ": " + e.getMessage());
             return new AttemptResult(127, false, false);
         }
+        started.started(child.toHandle());
         Thread out = OutputPump.start(child.getInputStream(), console, false);
         Thread err = OutputPump.start(child.getErrorStream(), console, true);
         long started = System.nanoTime();

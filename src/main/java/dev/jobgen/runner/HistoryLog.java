@@ -12,7 +12,8 @@ import java.nio.file.StandardOpenOption;
 /**
  * {@code STATE/runs.jsonl}: one JSON line per run. Writers hold an exclusive lock on
  * {@code runs.jsonl.lock} (a stable file, so rotation cannot strand a waiting writer on a renamed
- * file) and append with {@code O_APPEND} in one write. When the file passes {@link #maxBytes} it
+ * file) and append with {@code O_APPEND} in one write, starting on a fresh line when the last
+ * write was torn. When the file passes {@link #maxBytes} it
  * becomes {@code runs.jsonl.1} (replacing the older one), so history stays between one and two
  * times that size.
  */
@@ -32,6 +33,27 @@ public final class HistoryLog {
         this(stateDir, DEFAULT_MAX_BYTES);
     }
 
+    /**
+     * Whether the file ends inside a line (a write cut short by a full disk): the new record then
+     * starts on a line of its own instead of being glued to the torn one and lost with it.
+     */
+    private static boolean afterTornLine(Path log) throws IOException {
+        try (FileChannel in = FileChannel.open(log, StandardOpenOption.READ)) {
+            long size = in.size();
+            ByteBuffer last = ByteBuffer.allocate(1);
+            return size > 0 && in.read(last, size - 1) == 1 && last.get(0) != '\n';
+        } catch (java.nio.file.NoSuchFileException e) {
+            return false;
+        }
+    }
+
+    private static byte[] prefixed(byte[] line) {
+        byte[] b = new byte[line.length + 1];
+        b[0] = '\n';
+        System.arraycopy(line, 0, b, 1, line.length);
+        return b;
+    }
+
     public void append(RunRecord record) throws IOException {
         Files.createDirectories(dir);
         byte[] line = (RunRecordJson.toJson(record) + "\n").getBytes(StandardCharsets.UTF_8);
@@ -39,9 +61,10 @@ public final class HistoryLog {
         try (FileChannel lock = FileChannel.open(dir.resolve(FILE + ".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
                 var held = lock.lock()) {
             long size;
+            byte[] bytes = afterTornLine(log) ? prefixed(line) : line;
             try (FileChannel out = FileChannel.open(log, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                     StandardOpenOption.APPEND)) {
-                ByteBuffer buf = ByteBuffer.wrap(line);
+                ByteBuffer buf = ByteBuffer.wrap(bytes);
                 while (buf.hasRemaining()) {
                     out.write(buf);
                 }

@@ -13,7 +13,14 @@ public enum Outcome {
     /** --lock cluster, store unreachable, --on-unavailable skip. */
     SKIPPED_UNAVAILABLE("skipped-unavailable"),
     /** --lock cluster, store unreachable (at start, or when marking the period), --on-unavailable fail. */
-    UNAVAILABLE("unavailable");
+    UNAVAILABLE("unavailable"),
+    /**
+     * The lock was busy and its holder has had it longer than this job's own bound (attempts,
+     * timeouts and retry delays): something is stuck or someone is blocking the job.
+     */
+    BLOCKED("blocked"),
+    /** The runner died (kill -9) while its command ran; written by the next run to get the lock. */
+    ORPHANED("orphaned");
 
     private final String id;
 
@@ -27,12 +34,12 @@ public enum Outcome {
 
     /** A run that did not start the command at all. */
     public boolean isSkip() {
-        return this == SKIPPED_LOCKED || this == SKIPPED_DONE || this == SKIPPED_PEER || this == SKIPPED_UNAVAILABLE;
+        return this == SKIPPED_LOCKED || this == BLOCKED || this == SKIPPED_DONE || this == SKIPPED_PEER || this == SKIPPED_UNAVAILABLE;
     }
 
     /** A run that did not succeed and did not skip: alerts count it (the cluster store down counts too). */
     public boolean isFailure() {
-        return this == FAILED || this == TIMEOUT || this == KILLED || this == UNAVAILABLE;
+        return this == FAILED || this == TIMEOUT || this == KILLED || this == UNAVAILABLE || this == ORPHANED;
     }
 
     /** The outcome spelled {@code id}, for reading history back. */

@@ -12,7 +12,7 @@ import java.util.concurrent.TimeUnit;
  * Sends a {@link Ping} with {@link HttpURLConnection} ({@code java.net.http} sets up TLS even for
  * plain http and costs the runner most of a second). Short timeouts, up to {@link #ATTEMPTS}
  * tries with backoff on 408, 429, 5xx and connection errors, and never past the caller's
- * deadline. Failures come back as a message for a warning, never as an exception.
+ * deadline: the connection is cut when it passes, however slowly the server keeps sending. Failures come back as a message for a warning, never as an exception.
  */
 final class PingClient {
     static final int ATTEMPTS = 3;
@@ -41,7 +41,7 @@ final class PingClient {
                 return new Answer(0, OptionalInt.empty(), failure + "; ping time bound reached");
             }
             try {
-                Answer a = once(ping, (int) Math.min(CONNECT_TIMEOUT_MS, left), (int) Math.min(READ_TIMEOUT_MS, left));
+                Answer a = once(ping, (int) Math.min(CONNECT_TIMEOUT_MS, left), (int) Math.min(READ_TIMEOUT_MS, left), deadlineNanos);
                 if (a.ok() || !retryable(a.status())) {
                     return a;
                 }
@@ -56,8 +56,10 @@ final class PingClient {
         return new Answer(0, OptionalInt.empty(), failure);
     }
 
-    private Answer once(Ping ping, int connectMs, int readMs) throws IOException {
+    private Answer once(Ping ping, int connectMs, int readMs, long deadlineNanos) throws IOException {
         HttpURLConnection c = (HttpURLConnection) new URL(ping.url()).openConnection();
+        Watchdog watchdog = new Watchdog(c, deadlineNanos);
+        watchdog.start();
         try {
             c.setConnectTimeout(connectMs);
             c.setReadTimeout(readMs);
@@ -78,8 +80,45 @@ final class PingClient {
             OptionalInt limit = parseLimit(c.getHeaderField("Ping-Body-Limit"));
             String failure = status >= 200 && status < 400 ? null : "HTTP " + status;
             return new Answer(status, limit, failure);
+        } catch (IOException e) {
+            if (watchdog.fired) {
+                throw new IOException("ping time bound reached (a server that answers too slowly)", e);
+            }
+            throw e;
         } finally {
+            watchdog.interrupt();
             c.disconnect();
+        }
+    }
+
+    /**
+     * Cuts the connection at the deadline. The read timeout bounds each read only: a server that
+     * sends a byte every few seconds would hold the runner (and its lock) for ever without this.
+     */
+    private static final class Watchdog extends Thread {
+        private final HttpURLConnection connection;
+        private final long deadlineNanos;
+        volatile boolean fired;
+
+        Watchdog(HttpURLConnection connection, long deadlineNanos) {
+            super("ping-deadline");
+            setDaemon(true);
+            this.connection = connection;
+            this.deadlineNanos = deadlineNanos;
+        }
+
+        @Override
+        public void run() {
+            try {
+                long left;
+                while ((left = deadlineNanos - System.nanoTime()) > 0) {
+                    Thread.sleep(TimeUnit.NANOSECONDS.toMillis(left) + 1);
+                }
+            } catch (InterruptedException e) {
+                return;
+            }
+            fired = true;
+            connection.disconnect();
         }
     }
 

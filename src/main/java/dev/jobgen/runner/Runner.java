@@ -1,10 +1,12 @@
 package dev.jobgen.runner;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -64,17 +66,19 @@ public final class Runner {
         Optional<String> lockName = LockFile.fileName(config.lock());
         LockFile lock = null;
         if (lockName.isPresent()) {
-            lock = LockFile.acquire(config.lockDir(), lockName.get(), config.onBusy().maxWait(), signals).orElse(null);
-            if (lock == null) {
+            LockFile.Acquired acquired = LockFile.acquire(config.lockDir(), lockName.get(), config.onBusy().maxWait(), signals);
+            if (acquired.lock().isEmpty()) {
                 if (signals.any()) {
                     return finish(run, new Result(Outcome.KILLED, 128 + signals.received(), 0));
                 }
-                console.note("lock " + config.lockDir().resolve(lockName.get()) + " is held by another run: skipping");
-                return finish(run, new Result(Outcome.SKIPPED_LOCKED, 0, 0));
+                return busy(run, config.lockDir().resolve(lockName.get()), acquired.holder());
             }
+            lock = acquired.lock().get();
+            recordOrphan(lock);
+            lock.claim(LockRecord.of(config.job(), run.id(), run.periodText(), config.stateDir(), run.start()));
         }
         try {
-            return runLocked(run);
+            return runLocked(run, lock);
         } finally {
             if (lock != null) {
                 lock.close();
@@ -82,7 +86,91 @@ public final class Runner {
         }
     }
 
-    private int runLocked(Run run) {
+    /**
+     * The lock stayed busy. A skip is the job working as designed, unless the holder has had the
+     * lock for longer than this job's own bound ({@code blocked}), and the Nth busy run in a row
+     * fails (exit 75) so that a lock someone keeps holding reaches {@code OnFailure=}.
+     */
+    private int busy(Run run, Path file, Optional<LockRecord> holder) {
+        Instant now = clock.instant();
+        String who = "another run";
+        boolean overdue = false;
+        if (holder.isPresent()) {
+            LockRecord h = holder.get();
+            Duration held = Duration.between(h.since(), now);
+            who = "run " + h.runId() + " of job " + h.job() + " (since " + IsoInstant.format(h.since()) + ")";
+            Optional<Duration> bound = bound();
+            overdue = bound.isPresent() && held.compareTo(bound.get()) > 0;
+        }
+        Outcome outcome = overdue ? Outcome.BLOCKED : Outcome.SKIPPED_LOCKED;
+        int limit = config.onBusy().maxBusySkips();
+        int inARow = 1 + busyRunsInARow();
+        boolean fail = limit > 0 && inARow >= limit;
+        console.note("lock " + file + " is held by " + who + (overdue ? ", longer than this job may take (" + bound().get().toSeconds()
+                + " s): blocked" : ": skipping") + (fail ? "; " + inARow + " busy runs in a row: failing so OnFailure= reports it" : ""));
+        return finish(run, new Result(outcome, fail ? UNAVAILABLE_EXIT : 0, 0), now);
+    }
+
+    /** How long a run of this job may take (every attempt's timeout plus the pauses), when it has a timeout. */
+    private Optional<Duration> bound() {
+        if (config.timeout().isEmpty()) {
+            return Optional.empty();
+        }
+        RetryPolicy retry = config.retry();
+        Duration total = Duration.ZERO;
+        try {
+            for (int attempt = 1; attempt <= retry.attempts(); attempt++) {
+                total = total.plus(config.timeout().get());
+                if (attempt < retry.attempts()) {
+                    total = total.plus(retry.delayBefore(attempt));
+                }
+            }
+            return Optional.of(total.plus(config.killGrace()));
+        } catch (ArithmeticException e) {
+            return Optional.empty();
+        }
+    }
+
+    private int busyRunsInARow() {
+        int n = 0;
+        try {
+            List<RunRecord> history = HistoryReader.read(config.stateDir());
+            for (int i = history.size() - 1; i >= 0; i--) {
+                Outcome o = history.get(i).outcome();
+                if (o != Outcome.SKIPPED_LOCKED && o != Outcome.BLOCKED) {
+                    break;
+                }
+                n++;
+            }
+        } catch (IOException e) {
+            console.note("warning: cannot read the history in " + config.stateDir() + ": " + e.getMessage());
+        }
+        return n;
+    }
+
+    /** A runner killed outright left its record in the lock file; its command has ended since: say so in its history. */
+    private void recordOrphan(LockFile lock) {
+        if (lock.stale().isEmpty()) {
+            return;
+        }
+        LockRecord o = lock.stale().get();
+        console.note("the runner of run " + o.runId() + " (job " + o.job() + ", since " + IsoInstant.format(o.since())
+                + ") died while its command ran; recording it as orphaned");
+        Optional<Instant> period = Optional.empty();
+        try {
+            period = o.period().isEmpty() ? Optional.empty() : Optional.of(Instant.parse(o.period()));
+        } catch (RuntimeException e) {
+            // a period that does not parse is left out of the record
+        }
+        try {
+            new HistoryLog(o.stateDir()).append(new RunRecord(o.runId(), o.job(), period, o.since(), clock.instant(), 1,
+                    Outcome.ORPHANED, 128 + 9, host));
+        } catch (IOException e) {
+            console.note("warning: cannot append to the history in " + o.stateDir() + ": " + e.getMessage());
+        }
+    }
+
+    private int runLocked(Run run, LockFile lock) {
         StampStore stamps = new StampStore(config.stateDir());
         if (config.idempotent() && run.period().isPresent() && !config.force() && stamps.isDone(run.period().get())) {
             console.note("period " + run.periodText() + " already done: skipping (--force runs it again)");
@@ -92,7 +180,7 @@ public final class Runner {
         if (heartbeat.isPresent()) {
             heartbeat.get().start();
         }
-        Result result = attempts(run);
+        Result result = attempts(run, lock);
         Instant end = clock.instant();
         result = settleClaim(result, end);
         if (result.outcome() == Outcome.SUCCESS && config.idempotent() && run.period().isPresent()) {
@@ -110,8 +198,15 @@ public final class Runner {
         return status;
     }
 
-    private Result attempts(Run run) {
-        ChildSupervisor supervisor = new ChildSupervisor(group, console, signals, config.killGrace());
+    private Result attempts(Run run, LockFile lock) {
+        ChildSupervisor supervisor = new ChildSupervisor(group, console, signals, config.killGrace(), new ChildSupervisor.Started() {
+            @Override
+            public void started(ProcessHandle command) {
+                if (lock != null) {
+                    lock.commandStarted(command);
+                }
+            }
+        });
         RetryPolicy retry = config.retry();
         for (int attempt = 1; ; attempt++) {
             ChildSupervisor.AttemptResult r;
@@ -224,7 +319,7 @@ public final class Runner {
             RunnerConfig.OnUnavailable policy = config.cluster().onUnavailable();
             console.note("cluster store unavailable: " + e.getMessage() + " (--on-unavailable " + policy + ")");
             if (policy == RunnerConfig.OnUnavailable.run) {
-                return runLocked(run);
+                return runLocked(run, null);
             }
             return policy == RunnerConfig.OnUnavailable.skip ? finish(run, new Result(Outcome.SKIPPED_UNAVAILABLE, 0, 0))
                     : finish(run, new Result(Outcome.UNAVAILABLE, UNAVAILABLE_EXIT, 0));
@@ -238,7 +333,7 @@ public final class Runner {
         }
         lease = claim.lease().get();
         try {
-            return runLocked(run);
+            return runLocked(run, null);
         } finally {
             lease.close();
         }

@@ -33,6 +33,7 @@ public final class RunnerArgs {
     private LockScope lock = new LockScope.None();
     private boolean nodeLock;
     private OnBusy onBusy = OnBusy.skip();
+    private int maxBusySkips = OnBusy.DEFAULT_MAX_BUSY_SKIPS;
     private boolean idempotent;
     private final List<String> schedules = new ArrayList<>();
     private Optional<Duration> timeout = Optional.empty();
@@ -95,6 +96,7 @@ public final class RunnerArgs {
             case "--lock-dir" -> lockDir = Path.of(value(flag, inline));
             case "--lock" -> lock(value(flag, inline));
             case "--on-busy" -> onBusy(value(flag, inline));
+            case "--max-busy-skips" -> maxBusySkips = integer(flag, value(flag, inline), 0, 1000);
             case "--idempotent" -> idempotent = oneOf(flag, value(flag, inline), "period", "none").equals("period");
             case "--schedule" -> schedules.add(value(flag, inline));
             case "--timeout" -> timeout = finite(span(flag, value(flag, inline)));
@@ -134,7 +136,7 @@ public final class RunnerArgs {
         if (nodeLock) {
             lock = new LockScope.Node(job);
         }
-        return new RunnerConfig(job, stateDir == null ? defaultStateDir() : stateDir, lockDir, lock, onBusy, idempotent,
+        return new RunnerConfig(job, stateDir == null ? defaultStateDir() : stateDir, lockDir, lock, onBusy.withMaxBusySkips(maxBusySkips), idempotent,
                 schedules, timeout, killGrace, new RetryPolicy(attempts, retryDelay, backoff, maxDelay, permanent),
                 heartbeat(), logTail, metricsDir, force,
                 new ClusterSettings(clusterUrlFile, clusterCredential, onUnavailable.orElse(OnUnavailable.fail)), command);

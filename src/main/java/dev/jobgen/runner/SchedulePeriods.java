@@ -29,17 +29,47 @@ final class SchedulePeriods {
         }
         Path file = stateDir.resolve(FILE);
         List<String> key = key(schedules, env);
-        Optional<ElapseTable> remembered = ElapseTable.load(file, key, now, new Lazy(schedules));
+        Optional<ElapseTable> remembered = ElapseTable.load(file, key, now, new Lazy(schedules, env));
         if (remembered.isPresent()) {
             return remembered.get();
         }
-        ElapseTable table = ElapseTable.compute(CalendarPeriods.parse(schedules, ZoneId.systemDefault()), now);
+        ElapseTable table = ElapseTable.compute(CalendarPeriods.parse(schedules, timerZone(env)), now);
         try {
             table.save(file, key);
         } catch (IOException e) {
             // the state directory may not be writable yet: the next run computes again
         }
         return table;
+    }
+
+    /**
+     * The zone systemd fires an unzoned timer in: the service manager's, from /etc/localtime. The
+     * job's {@code TZ} (in the unit's environment, so in the runner's) must not move its periods:
+     * with {@code TZ=UTC} on a Berlin node a manual start ran the period twice, or the timer's
+     * run was taken for one already done. Without {@code TZ} the JVM's default is that zone.
+     */
+    static ZoneId timerZone(Map<String, String> env) {
+        if (env.get("TZ") == null) {
+            return ZoneId.systemDefault();
+        }
+        Path localtime = Path.of("/etc/localtime");
+        try {
+            if (Files.isSymbolicLink(localtime)) {
+                String target = Files.readSymbolicLink(localtime).toString();
+                int at = target.indexOf("zoneinfo/");
+                if (at >= 0) {
+                    return ZoneId.of(target.substring(at + "zoneinfo/".length()));
+                }
+            }
+            String name = firstLine(Path.of("/etc/timezone"));
+            if (!name.equals("-") && !name.isEmpty()) {
+                return ZoneId.of(name);
+            }
+        } catch (IOException | java.time.DateTimeException e) {
+            // unreadable or unknown: as below
+        }
+        // a copied /etc/localtime without /etc/timezone cannot be named here; systemd without one uses UTC
+        return ZoneId.of("UTC");
     }
 
     static List<String> key(List<String> schedules, Map<String, String> env) {
@@ -89,16 +119,18 @@ final class SchedulePeriods {
     /** The engine, parsed only if a remembered table is asked about an instant it does not cover. */
     private static final class Lazy implements PeriodSource {
         private final List<String> schedules;
+        private final Map<String, String> env;
         private PeriodSource engine;
 
-        Lazy(List<String> schedules) {
+        Lazy(List<String> schedules, Map<String, String> env) {
             this.schedules = schedules;
+            this.env = env;
         }
 
         private PeriodSource engine() {
             if (engine == null) {
                 try {
-                    engine = CalendarPeriods.parse(schedules, ZoneId.systemDefault());
+                    engine = CalendarPeriods.parse(schedules, timerZone(env));
                 } catch (UsageException e) {
                     engine = PeriodSource.none();   // cannot happen: the table was made from these expressions
                 }

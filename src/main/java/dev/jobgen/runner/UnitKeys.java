@@ -12,7 +12,7 @@ import java.util.Optional;
  * systemd ignores {@code X-} keys, so they travel in the unit without side files.
  */
 public record UnitKeys(String job, Optional<Path> stateDir, List<String> onFailureCommand, Optional<String> webhook,
-        Optional<String> email, int alertAfter) {
+        Optional<String> email, int alertAfter, Optional<Path> webhookFile) {
 
     public UnitKeys {
         Objects.requireNonNull(job, "job");
@@ -20,6 +20,12 @@ public record UnitKeys(String job, Optional<Path> stateDir, List<String> onFailu
         onFailureCommand = List.copyOf(onFailureCommand);
         Objects.requireNonNull(webhook, "webhook");
         Objects.requireNonNull(email, "email");
+        Objects.requireNonNull(webhookFile, "webhookFile");
+    }
+
+    /** These keys with the webhook URL read from {@link #webhookFile()}. */
+    public UnitKeys withWebhook(String url) {
+        return new UnitKeys(job, stateDir, onFailureCommand, Optional.of(url), email, alertAfter, Optional.empty());
     }
 
     /** The job's state directory, as {@code jobgen run} defaults it. */
@@ -34,6 +40,7 @@ public record UnitKeys(String job, Optional<Path> stateDir, List<String> onFailu
         List<String> command = List.of();
         Optional<String> webhook = Optional.empty();
         Optional<String> email = Optional.empty();
+        Optional<Path> webhookFile = Optional.empty();
         int alertAfter = 1;
         for (String[] kv : unitSection(unitText)) {
             String value = kv[1];
@@ -42,6 +49,7 @@ public record UnitKeys(String job, Optional<Path> stateDir, List<String> onFailu
                 case "X-JobgenStateDir" -> stateDir = Optional.of(Path.of(value));
                 case "X-JobgenOnFailureCommand" -> command = SystemdWords.split(value);
                 case "X-JobgenOnFailureWebhook" -> webhook = Optional.of(value);
+                case "X-JobgenOnFailureWebhookFile" -> webhookFile = Optional.of(Path.of(value));
                 case "X-JobgenOnFailureEmail" -> email = Optional.of(value);
                 case "X-JobgenAlertAfter" -> alertAfter = alertAfter(value);
                 default -> { }
@@ -50,7 +58,7 @@ public record UnitKeys(String job, Optional<Path> stateDir, List<String> onFailu
         if (job == null || job.isEmpty()) {
             throw new IllegalArgumentException("the unit has no X-JobgenJob= key: not a jobgen job unit");
         }
-        return new UnitKeys(job, stateDir, command, webhook, email, alertAfter);
+        return new UnitKeys(job, stateDir, command, webhook, email, alertAfter, webhookFile);
     }
 
     private static int alertAfter(String value) {

@@ -3,6 +3,7 @@ package dev.jobgen.status;
 import dev.jobgen.model.Job;
 import dev.jobgen.model.Schedule;
 import dev.jobgen.runner.HistorySummary;
+import dev.jobgen.runner.Outcome;
 import dev.jobgen.runner.RunRecord;
 import dev.jobgen.time.CalendarSpec;
 import dev.jobgen.time.ScheduleAnalysis;
@@ -27,7 +28,8 @@ import java.util.Optional;
  *       NO-HISTORY: a job that runs without the runner keeps none.
  * </ul>
  * Runs of every kind count as "started" (a skip because the period was done or the lock was held
- * is the job working as designed).
+ * is the job working as designed), but a last run {@code blocked} (the lock held longer than the
+ * job may take) makes the job LATE.
  */
 public final class HealthEvaluator {
     static final int LOOKBACK = 10;
@@ -66,6 +68,11 @@ public final class HealthEvaluator {
                     reasons.add("no run for the elapse at " + from);
                 }
             }
+        }
+        if (summary.lastRun().isPresent() && summary.lastRun().get().outcome() == Outcome.BLOCKED) {
+            // the job is not running because something holds its lock for too long: late, whatever the schedule says
+            health = Health.LATE;
+            reasons.add("the lock was held longer than the job may take at " + summary.lastRun().get().start() + " (outcome blocked)");
         }
         if (summary.consecutiveFailures() > 0) {
             health = health == Health.OK ? Health.FAILING : health;

@@ -11,7 +11,9 @@ import dev.jobgen.runner.RunRecord;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.FileSystems;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
@@ -39,6 +41,17 @@ class HistoryCommandTest {
         log.append(new RunRecord("a", "backup", Optional.of(t), t, t.plusMillis(1234), 1, Outcome.SUCCESS, 0, "n1"));
         log.append(new RunRecord("b", "backup", Optional.empty(), t.plusSeconds(60), t.plusSeconds(60 + 4000), 3, Outcome.FAILED, 2, "n1"));
         log.append(new RunRecord("c", "backup", Optional.empty(), t.plusSeconds(120), t.plusSeconds(120), 0, Outcome.SKIPPED_LOCKED, 0, "n1"));
+    }
+
+    /** Issue 14 item 9: one line that is not UTF-8 used to fail the whole command ("Input length = 1"). */
+    @Test
+    void aNonUtf8LineIsSkippedAndCounted() throws Exception {
+        Files.write(state.resolve(HistoryLog.FILE), new byte[] {'{', (byte) 0xff, (byte) 0xfe, '}', '\n'}, StandardOpenOption.APPEND);
+        new HistoryLog(state).append(new RunRecord("d", "backup", Optional.empty(), Instant.parse("2026-05-01T04:00:00Z"),
+                Instant.parse("2026-05-01T04:00:01Z"), 1, Outcome.SUCCESS, 0, "n1"));
+        assertEquals(0, run("history", "backup", "--state-dir", state.toString(), "--format", "json"));
+        assertEquals(4, new ObjectMapper().readTree(out.toString()).size());
+        assertTrue(err.toString().contains("skipped 1 unreadable line"), err.toString());
     }
 
     @Test

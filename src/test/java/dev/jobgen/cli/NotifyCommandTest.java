@@ -1,6 +1,7 @@
 package dev.jobgen.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -108,6 +109,23 @@ class NotifyCommandTest {
         assertTrue(mail.startsWith("To: ops@example.com\nSubject: jobgen: job backup failed on "), mail);
     }
 
+    /** Issue 14 item 8: the webhook URL from a root-only file, so it is in neither the unit nor any argv. */
+    @Test
+    void theWebhookUrlComesFromItsFile() throws Exception {
+        unit(1);
+        Path unitFile = dir.resolve("units/jobgen-backup.service");
+        Path secret = dir.resolve("alerts.url");
+        Files.writeString(secret, "http://127.0.0.1:" + webhook.getAddress().getPort() + "/secret-hook\n");
+        Files.writeString(unitFile, Files.readString(unitFile).replaceAll("X-JobgenOnFailureWebhook=.*", "X-JobgenOnFailureWebhookFile=" + secret));
+        assertEquals(0, run("jobgen-backup.service", "--unit-dir", dir.resolve("units").toString()), err.toString());
+        assertEquals(1, posted.size());
+
+        Files.delete(secret);
+        assertEquals(1, run("jobgen-backup.service", "--unit-dir", dir.resolve("units").toString()));
+        assertTrue(err.toString().contains("webhook: cannot read its URL from " + secret), err.toString());
+        assertTrue(Files.exists(dir.resolve("paged")), "the other targets still got the alert");
+    }
+
     @Test
     void belowAlertAfterNothingIsSent() throws Exception {
         unit(3);
@@ -124,7 +142,9 @@ class NotifyCommandTest {
         Files.delete(dir.resolve("sendmail"));
         assertEquals(1, run("jobgen-backup.service", "--unit-dir", dir.resolve("units").toString()));
         assertTrue(Files.exists(dir.resolve("paged")), "the command still ran");
-        assertTrue(err.toString().contains("jobgen notify: webhook http://127.0.0.1:"), err.toString());
+        // the host only: a webhook's path is often its secret
+        assertTrue(err.toString().contains("jobgen notify: webhook to 127.0.0.1: "), err.toString());
+        assertFalse(err.toString().contains("/hook"), err.toString());
         assertTrue(err.toString().contains("jobgen notify: email to ops@example.com: no sendmail found"), err.toString());
     }
 

@@ -25,6 +25,31 @@ class HistoryTest {
                 outcome, exit, "node-1");
     }
 
+    /** Issue 14 item 10: a write cut short by a full disk must not swallow the next record. */
+    @Test
+    void anAppendAfterATornLineStartsOnAFreshLine() throws Exception {
+        HistoryLog log = new HistoryLog(dir);
+        log.append(rec(0, Outcome.SUCCESS, 0));
+        String torn = RunRecordJson.toJson(rec(1, Outcome.FAILED, 1));
+        Files.writeString(dir.resolve(HistoryLog.FILE), torn.substring(0, 40), java.nio.file.StandardOpenOption.APPEND);
+        log.append(rec(2, Outcome.SUCCESS, 0));
+        HistoryReader.History h = HistoryReader.readCounting(dir);
+        assertEquals(List.of("id-0", "id-2"), h.runs().stream().map(RunRecord::runId).toList());
+        assertEquals(1, h.skippedLines());
+    }
+
+    @Test
+    void badBytesSkipOnlyTheirOwnLine() throws Exception {
+        HistoryLog log = new HistoryLog(dir);
+        log.append(rec(0, Outcome.SUCCESS, 0));
+        Files.write(dir.resolve(HistoryLog.FILE), new byte[] {(byte) 0xc3, '(', '\n', 'x', '\n'}, java.nio.file.StandardOpenOption.APPEND);
+        log.append(rec(1, Outcome.SUCCESS, 0));
+        HistoryReader.History h = HistoryReader.readCounting(dir);
+        assertEquals(2, h.runs().size());
+        assertEquals(2, h.skippedLines());
+        assertTrue(h.warning(dir).contains("skipped 2 unreadable lines"), h.warning(dir));
+    }
+
     @Test
     void lineFormatIsStable() {
         assertEquals("{\"run_id\":\"id-0\",\"job\":\"backup\",\"period\":\"2026-03-01T02:00:00Z\",\"start\":\"2026-03-01T02:00:00Z\","
@@ -124,6 +149,8 @@ class HistoryTest {
                 "jobgen_runs_total{job=\"backup\",outcome=\"skipped-peer\"} 0",
                 "jobgen_runs_total{job=\"backup\",outcome=\"skipped-unavailable\"} 0",
                 "jobgen_runs_total{job=\"backup\",outcome=\"unavailable\"} 0",
+                "jobgen_runs_total{job=\"backup\",outcome=\"blocked\"} 0",
+                "jobgen_runs_total{job=\"backup\",outcome=\"orphaned\"} 0",
                 ""), text);
     }
 }

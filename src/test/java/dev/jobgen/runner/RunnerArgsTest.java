@@ -37,6 +37,14 @@ class RunnerArgsTest {
     }
 
     @Test
+    void maxBusySkipsDefaultsToThreeAndKeepsTheOnBusyWait() throws Exception {
+        assertEquals(OnBusy.DEFAULT_MAX_BUSY_SKIPS, parse("--job", "j", "--", "true").onBusy().maxBusySkips());
+        RunnerConfig c = parse("--job", "j", "--max-busy-skips", "0", "--on-busy", "wait", "5s", "--", "true");
+        assertEquals(new OnBusy(java.time.Duration.ofSeconds(5), 0), c.onBusy());
+        assertTrue(error("--job", "j", "--max-busy-skips", "-1", "--", "true").contains("--max-busy-skips: '-1' is not a whole number"));
+    }
+
+    @Test
     void stateDirectoryFromSystemd() throws Exception {
         RunnerConfig c = RunnerArgs.parse(List.of("--job", "j", "--", "true"), Map.of("STATE_DIRECTORY", "/var/lib/a:/var/lib/b"));
         assertEquals(Path.of("/var/lib/a"), c.stateDir());

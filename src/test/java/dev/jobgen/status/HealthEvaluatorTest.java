@@ -68,6 +68,15 @@ class HealthEvaluatorTest {
         assertEquals(Health.OK, skipped.health(), skipped.reasons().toString());
     }
 
+    /** Issue 14 item 2: a lock held past the job's bound is not "the job working as designed". */
+    @Test
+    void aRunBlockedByALockHeldTooLongIsLate() {
+        JobStatus s = at("2026-06-04T12:00:00Z", run("2026-06-03T02:00:01Z", Outcome.SUCCESS),
+                run("2026-06-04T02:00:01Z", Outcome.BLOCKED));
+        assertEquals(Health.LATE, s.health());
+        assertTrue(s.reasons().get(0).contains("outcome blocked"), s.reasons().toString());
+    }
+
     @Test
     void newSuspendedAndUnwrappedJobsAreNotUnhealthy() {
         assertEquals(Health.NEVER_RUN, at("2026-06-01T01:00:00Z").health());
