@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Prints diagnostics as text (gjf style: headline, source line, caret, hint), as one JSON
@@ -25,6 +26,8 @@ public final class DiagnosticPrinter {
         static final ObjectMapper MAPPER = new ObjectMapper();
     }
 
+    /** Where YAML ends a line, so that the line of a diagnostic is the one shown. */
+    private static final Pattern LINE_BREAK = Pattern.compile("\r\n|[\n\r\u0085\u2028\u2029]");
     private final FileSystem fs;
     private final Map<String, Optional<List<String>>> lines = new HashMap<>();
 
@@ -42,13 +45,9 @@ public final class DiagnosticPrinter {
     }
 
     private void printText(Diagnostic d, PrintWriter to) {
-        to.println(d.headline());
-        sourceLine(d.at().file(), d.at().line()).ifPresent(line -> {
-            String shown = line.replace('\t', ' ');
-            to.println("    " + shown);
-            to.println("    " + " ".repeat(Math.min(d.at().column() - 1, shown.length())) + "^");
-        });
-        d.hint().ifPresent(h -> to.println("  hint: " + h));
+        to.println(Excerpt.message(d.headline()));
+        sourceLine(d.at().file(), d.at().line()).ifPresent(line -> to.print(Excerpt.sourceLine(line, d.at().column())));
+        d.hint().ifPresent(h -> to.println("  hint: " + Excerpt.message(h)));
     }
 
     private static String github(Diagnostic d) {
@@ -98,7 +97,7 @@ public final class DiagnosticPrinter {
             try {
                 Path p = fs.getPath(f);
                 return Files.isRegularFile(p)
-                        ? Optional.of(new String(Files.readAllBytes(p), StandardCharsets.UTF_8).lines().toList())
+                        ? Optional.of(List.of(LINE_BREAK.split(new String(Files.readAllBytes(p), StandardCharsets.UTF_8), -1)))
                         : Optional.empty();
             } catch (IOException | RuntimeException e) {
                 return Optional.empty();
