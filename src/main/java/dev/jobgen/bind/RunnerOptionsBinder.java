@@ -79,12 +79,12 @@ final class RunnerOptionsBinder {
 
     OnBusy onBusy() {
         return f.scalar("on-busy").map(s -> {
-            String text = s.text().trim();
+            String text = s.text().strip();
             if (text.equals("skip")) {
                 return OnBusy.SKIP;
             }
             if (text.startsWith("wait ")) {
-                YNode.Scalar span = new YNode.Scalar(s.charAt(5), text.substring(5).trim(), s.type(), false);
+                YNode.Scalar span = new YNode.Scalar(s.charAt(5), text.substring(5).strip(), s.type(), false);
                 return Fields.span(span, "on-busy", f.diagnostics()).map(t -> new OnBusy(Optional.of(t))).orElse(OnBusy.SKIP);
             }
             f.diagnostics().errorWithHint(DiagnosticCode.INVALID_VALUE, s.at(), "write 'skip' or 'wait 5min'", "on-busy", "'" + text + "'");
@@ -155,11 +155,12 @@ final class RunnerOptionsBinder {
             Optional<List<String>> command = o.has("command") ? JobBinder.argv(o, "command") : Optional.empty();
             Optional<String> webhook = o.string("webhook").filter(u -> isUrl(o, "webhook", u));
             Optional<String> email = o.string("email").filter(e -> {
-                boolean ok = e.matches("[^@\\s]+@[^@\\s]+");
+                // the address goes into the unit's ExecStart= and to sendmail: no control characters
+                boolean ok = e.matches("[^@\\s\\p{Cntrl}]+@[^@\\s\\p{Cntrl}]+");
                 if (!ok) {
                     o.diagnostics().error(DiagnosticCode.INVALID_VALUE, o.valueAt("email"), "email", "'" + e + "' is not an email address");
                 }
-                return ok;
+                return ok && JobBinder.representable(o.scalar("email").orElseThrow(), "email", o.diagnostics());
             });
             return new OnFailure(command, webhook, email);
         });
