@@ -27,7 +27,7 @@ public final class DiagnosticPrinter {
     }
 
     /** Where YAML ends a line, so that the line of a diagnostic is the one shown. */
-    private static final Pattern LINE_BREAK = Pattern.compile("\r\n|[\n\r\u0085\u2028\u2029]");
+    static final Pattern LINE_BREAK = Pattern.compile("\r\n|[\n\r\u0085\u2028\u2029]");
     private final FileSystem fs;
     private final Map<String, Optional<List<String>>> lines = new HashMap<>();
 

@@ -92,7 +92,7 @@ class CatalogueFuzzTest {
     }
 
     /** YAML escapes of what no unit file can carry, or carries only escaped, and path components too long for Linux. */
-    private static final List<String> INJECTIONS = List.of("\\0", "\\x01", "\\r", "\\ud800", "%n\\\\",
+    private static final List<String> INJECTIONS = List.of("\\0", "\\x01", "\\ud800",
             "/" + "d".repeat(100) + "/" + "\\u00e9".repeat(128));
 
     /**
