@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jobgen.diag.Diagnostic;
+import dev.jobgen.load.CatalogueLoader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystem;
@@ -94,11 +96,15 @@ public final class DiagnosticPrinter {
 
     private Optional<String> sourceLine(String file, int line) {
         Optional<List<String>> all = lines.computeIfAbsent(file, f -> {
-            try {
-                Path p = fs.getPath(f);
-                return Files.isRegularFile(p)
-                        ? Optional.of(List.of(LINE_BREAK.split(new String(Files.readAllBytes(p), StandardCharsets.UTF_8), -1)))
-                        : Optional.empty();
+            Path p = fs.getPath(f);
+            if (!Files.isRegularFile(p)) {
+                return Optional.empty();
+            }
+            // bounded like the catalogue reader: a file over the limit gets its diagnostic without an excerpt
+            try (InputStream in = Files.newInputStream(p)) {
+                byte[] bytes = in.readNBytes(CatalogueLoader.MAX_BYTES + 1);
+                return bytes.length > CatalogueLoader.MAX_BYTES ? Optional.empty()
+                        : Optional.of(List.of(LINE_BREAK.split(new String(bytes, StandardCharsets.UTF_8), -1)));
             } catch (IOException | RuntimeException e) {
                 return Optional.empty();
             }

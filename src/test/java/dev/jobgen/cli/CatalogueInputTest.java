@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.jobgen.load.CatalogueLoader;
 import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
@@ -70,6 +71,19 @@ class CatalogueInputTest {
         CliHarness.Result r = cli.run("validate", "-");
         assertEquals(1, r.exit(), r.err());
         assertTrue(r.err().startsWith("<stdin>:1:1: error[yaml-limit]: catalogue is larger than 10 MiB"), r.err());
+    }
+
+    /** Neither the reader nor the excerpt printer reads past the limit of a huge regular file. */
+    @Test
+    void aHugeFileIsReadOnlyUpToTheLimit(@TempDir Path dir) throws IOException {
+        Path huge = dir.resolve("huge.yaml");
+        try (RandomAccessFile f = new RandomAccessFile(huge.toFile(), "rw")) {
+            f.setLength(64L << 30); // sparse: 64 GiB that take no disk, and would take all memory
+        }
+        CliHarness.Result r = assertTimeoutPreemptively(BOUND, () -> real.run("validate", huge.toString()));
+        assertEquals(1, r.exit(), r.err());
+        assertEquals(huge + ":1:1: error[yaml-limit]: catalogue is larger than 10 MiB\n"
+                + "  hint: catalogues are plain data: no alias chains, at most 10 MiB, at most 100 levels deep\n", r.err());
     }
 
     @Test
