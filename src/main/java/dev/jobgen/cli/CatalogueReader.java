@@ -135,25 +135,7 @@ public final class CatalogueReader {
         boolean stdin = file.equals(STDIN);
         String name = stdin ? STDIN_NAME : file;
         Path path = ctx.fs().getPath(stdin ? "/dev/stdin" : file);
-        byte[] bytes;
-        try {
-            if (!stdin) {
-                BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class);
-                if (attributes.isDirectory()) {
-                    throw new UserError(file + ": is a directory, not a catalogue file");
-                }
-                if (!attributes.isRegularFile()) {
-                    throw new UserError(file + ": not a regular file (a FIFO, socket or device); to read a stream, pass '-' and give it on standard input");
-                }
-            }
-            try (InputStream in = Files.newInputStream(path)) {
-                bytes = in.readNBytes(CatalogueLoader.MAX_BYTES + 1);
-            }
-        } catch (NoSuchFileException e) {
-            throw new UserError(file + ": no such file");
-        } catch (IOException e) {
-            throw new UserError(file + ": cannot read: " + IoProblem.describe(e));
-        }
+        byte[] bytes = readBounded(path, file, stdin);
         SourcePosition start = new SourcePosition(name, 1, 1);
         if (bytes.length > CatalogueLoader.MAX_BYTES) {
             problems.error(DiagnosticCode.YAML_LIMIT, start, "catalogue is larger than 10 MiB");
@@ -176,6 +158,33 @@ public final class CatalogueReader {
         decoder.flush(text);
         String source = stdin ? "/dev/stdin" : path.toAbsolutePath().normalize().toString();
         return Optional.of(new CatalogueSource(name, source, text.flip().toString()));
+    }
+
+    /**
+     * At most {@value CatalogueLoader#MAX_BYTES} bytes plus one of {@code path} ({@code file} as
+     * the user named it), so that a caller can tell "too large" without reading all of it. Unless
+     * {@code stream} (standard input, asked for), only a regular file is opened: a FIFO would block
+     * the open until a writer comes, and a device can feed endless bytes.
+     */
+    static byte[] readBounded(Path path, String file, boolean stream) {
+        try {
+            if (!stream) {
+                BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class);
+                if (attributes.isDirectory()) {
+                    throw new UserError(file + ": is a directory, not a file");
+                }
+                if (!attributes.isRegularFile()) {
+                    throw new UserError(file + ": not a regular file (a FIFO, socket or device); to read a stream, pass '-' and give it on standard input");
+                }
+            }
+            try (InputStream in = Files.newInputStream(path)) {
+                return in.readNBytes(CatalogueLoader.MAX_BYTES + 1);
+            }
+        } catch (NoSuchFileException e) {
+            throw new UserError(file + ": no such file");
+        } catch (IOException e) {
+            throw new UserError(file + ": cannot read: " + IoProblem.describe(e));
+        }
     }
 
     private TemplateSource templates(String dir) {

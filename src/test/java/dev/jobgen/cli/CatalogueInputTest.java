@@ -39,14 +39,17 @@ class CatalogueInputTest {
                 r.err());
     }
 
+    /** validate and import-crontab alike: a FIFO with no writer would block the open for ever. */
     @Test
     void aFifoIsRefusedWithoutWaitingForAWriter(@TempDir Path dir) throws Exception {
         Path fifo = dir.resolve("catalogue.yaml");
         Process mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).inheritIO().start();
         assertTrue(mkfifo.waitFor(10, TimeUnit.SECONDS) && mkfifo.exitValue() == 0, "mkfifo failed");
-        CliHarness.Result r = assertTimeoutPreemptively(BOUND, () -> real.run("validate", fifo.toString()));
-        assertEquals(1, r.exit(), r.err());
-        assertTrue(r.err().contains("not a regular file"), r.err());
+        for (String command : new String[] {"validate", "import-crontab"}) {
+            CliHarness.Result r = assertTimeoutPreemptively(BOUND, () -> real.run(command, fifo.toString()));
+            assertEquals(1, r.exit(), r.err());
+            assertTrue(r.err().contains("not a regular file"), command + ": " + r.err());
+        }
     }
 
     @Test
