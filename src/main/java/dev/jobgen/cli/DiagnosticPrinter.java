@@ -54,7 +54,7 @@ public final class DiagnosticPrinter {
 
     private static String github(Diagnostic d) {
         String kind = d.isError() ? "error" : "warning";
-        String message = d.message() + d.hint().map(h -> " (hint: " + h + ")").orElse("");
+        String message = Excerpt.message(d.message() + d.hint().map(h -> " (hint: " + h + ")").orElse(""));
         return "::" + kind + " file=" + githubProperty(d.at().file()) + ",line=" + d.at().line() + ",col="
                 + d.at().column() + ",title=" + githubProperty("jobgen " + d.code().id()) + "::"
                 + githubData(message);

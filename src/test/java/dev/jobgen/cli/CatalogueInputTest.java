@@ -110,6 +110,21 @@ class CatalogueInputTest {
         assertEquals(3, doc.get("errors").asInt(), json.out());
     }
 
+    /** A value quoted in a message keeps its NUL visible as an escape, in text and GitHub annotations. */
+    @Test
+    void aNulInAValueIsAPositionedErrorShownEscaped() {
+        CliHarness cli = new CliHarness();
+        cli.write("/nul.yaml", "jobgen: 1\njobs:\n  x:\n    command: [/bin/true]\n    schedule: daily\n"
+                + "    on-failure: {email: \"a\\u0000b@c.d\"}\n");
+        for (String format : new String[] {"text", "github"}) {
+            CliHarness.Result r = cli.run("validate", "--format", format, "/nul.yaml");
+            assertEquals(1, r.exit(), r.err());
+            String shown = r.out() + r.err();
+            assertTrue(shown.contains("'a\\x00b@c.d' is not an email address") && shown.indexOf('\0') < 0, shown);
+            assertTrue(shown.contains(format.equals("text") ? "/nul.yaml:6:25: error[invalid-value]" : "file=/nul.yaml,line=6,col=25"), shown);
+        }
+    }
+
     /** Errors found while planning units (a line over systemd's limit) are not hidden by another file's errors. */
     @Test
     void planTimeErrorsAreReportedBesideOtherFilesErrors() {
