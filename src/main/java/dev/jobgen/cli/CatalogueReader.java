@@ -43,10 +43,17 @@ public final class CatalogueReader {
         this.ctx = ctx;
     }
 
-    /** What compiling the named files gave, and the files that could not be read at all. */
-    public record Checked(Compilation compilation, List<String> unreadable) {
+    /** What compiling the named files gave, the files that could not be read at all, and standard input's text if read. */
+    public record Checked(Compilation compilation, List<String> unreadable, Optional<String> stdin) {
         public Checked {
             unreadable = List.copyOf(unreadable);
+        }
+
+        /** A printer for these diagnostics, with excerpts of standard input too. */
+        DiagnosticPrinter printer(CliContext ctx) {
+            DiagnosticPrinter printer = new DiagnosticPrinter(ctx.fs());
+            stdin.ifPresent(text -> printer.withText(STDIN_NAME, text));
+            return printer;
         }
     }
 
@@ -57,7 +64,7 @@ public final class CatalogueReader {
     public Compilation compile(List<String> files, CatalogueOptions options) {
         Checked checked = check(files, options);
         if (!checked.unreadable().isEmpty()) {
-            new DiagnosticPrinter(ctx.fs()).print(checked.compilation().diagnostics(), OutputFormat.text, ctx.err());
+            checked.printer(ctx).print(checked.compilation().diagnostics(), OutputFormat.text, ctx.err());
             throw new UserError(String.join("\njobgen: ", checked.unreadable()));
         }
         return checked.compilation();
@@ -98,11 +105,12 @@ public final class CatalogueReader {
         }
         try {
             Compilation compiled = CatalogueCompiler.compile(sources, compileOptions);
+            Optional<String> stdin = sources.stream().filter(c -> c.name().equals(STDIN_NAME)).map(CatalogueSource::text).findFirst();
             if (readProblems.sorted().isEmpty()) {
-                return new Checked(compiled, unreadable);
+                return new Checked(compiled, unreadable, stdin);
             }
             compiled.diagnostics().forEach(readProblems::add);
-            return new Checked(new Compilation(readProblems.sorted(), compiled.catalogues(), List.of()), unreadable);
+            return new Checked(new Compilation(readProblems.sorted(), compiled.catalogues(), List.of()), unreadable, stdin);
         } catch (UnitRenderer.TemplateProblem e) {
             throw new UserError(e.getMessage());
         }

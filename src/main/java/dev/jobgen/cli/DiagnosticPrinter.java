@@ -37,6 +37,12 @@ public final class DiagnosticPrinter {
         this.fs = fs;
     }
 
+    /** Shows excerpts of {@code file} from {@code text}: standard input cannot be read a second time. */
+    DiagnosticPrinter withText(String file, String text) {
+        lines.put(file, Optional.of(List.of(LINE_BREAK.split(text, -1))));
+        return this;
+    }
+
     public void print(List<Diagnostic> diagnostics, OutputFormat format, PrintWriter to) {
         switch (format) {
             case text -> diagnostics.forEach(d -> printText(d, to));

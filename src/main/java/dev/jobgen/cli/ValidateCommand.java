@@ -35,7 +35,7 @@ public final class ValidateCommand implements Callable<Integer> {
     public Integer call() {
         CatalogueReader.Checked checked = new CatalogueReader(ctx).check(catalogues, options);
         Compilation compilation = checked.compilation();
-        DiagnosticPrinter printer = new DiagnosticPrinter(ctx.fs());
+        DiagnosticPrinter printer = checked.printer(ctx);
         printer.print(compilation.diagnostics(), format, format == OutputFormat.text ? ctx.err() : ctx.out());
         // after the other files' diagnostics, so that one unreadable file hides nothing
         checked.unreadable().forEach(problem -> ctx.err().println("jobgen: " + problem));

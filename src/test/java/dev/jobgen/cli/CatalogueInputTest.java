@@ -62,7 +62,7 @@ class CatalogueInputTest {
         cli.write("/dev/stdin", BAD);
         r = cli.run("validate", "-");
         assertEquals(1, r.exit(), r.err());
-        assertTrue(r.err().contains("<stdin>:5:5: error[unknown-key]"), r.err());
+        assertTrue(r.err().contains("<stdin>:5:5: error[unknown-key]: unknown key 'schedul' in job 'b'\n        schedul: daily\n        ^\n"), r.err());
         assertEquals(2, cli.run("validate", "-", "-").exit());
     }
 
