@@ -6,24 +6,24 @@ import static org.junit.jupiter.api.Assertions.fail;
 import dev.jobgen.bind.CatalogueSource;
 import dev.jobgen.diag.Diagnostic;
 import java.io.IOException;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.io.StringReader;
-import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.events.Event;
 import org.yaml.snakeyaml.events.ScalarEvent;
-import org.junit.jupiter.api.Test;
 
 /**
  * Ten thousand mutated catalogues (random edits of the examples), hand-written hostile YAML, and
