@@ -1,6 +1,8 @@
 package dev.jobgen.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.channels.ClosedChannelException;
@@ -35,11 +37,9 @@ class IoProblemTest {
     @Test
     void aRealRefusalToFollowALinkSaysWhy(@TempDir Path dir) throws IOException {
         Path link = Files.createSymbolicLink(dir.resolve("l"), dir.resolve("target"));
-        try {
-            Files.newByteChannel(link, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS).close();
-        } catch (IOException e) {
-            String said = IoProblem.describe(e);
-            assertEquals(true, said.contains("symbolic links"), said);
-        }
+        IOException e = assertThrows(IOException.class,
+                () -> Files.newByteChannel(link, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS).close());
+        String said = IoProblem.describe(e);
+        assertTrue(said.contains("symbolic links"), said);
     }
 }
