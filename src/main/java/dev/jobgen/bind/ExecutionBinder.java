@@ -98,7 +98,7 @@ final class ExecutionBinder {
             Fields r = Fields.of(m, "resources", RESOURCE_KEYS, f.diagnostics());
             Optional<Integer> nice = r.integer("nice", -20, 19);
             Optional<Integer> quota = r.scalar("cpu-quota").flatMap(s -> {
-                Matcher pm = PERCENT.matcher(s.text().trim());
+                Matcher pm = PERCENT.matcher(s.text().strip());
                 if (pm.matches() && Integer.parseInt(pm.group(1)) > 0) {
                     return Optional.of(Integer.parseInt(pm.group(1)));
                 }

@@ -79,12 +79,12 @@ final class RunnerOptionsBinder {
 
     OnBusy onBusy() {
         return f.scalar("on-busy").map(s -> {
-            String text = s.text().trim();
+            String text = s.text().strip();
             if (text.equals("skip")) {
                 return OnBusy.SKIP;
             }
             if (text.startsWith("wait ")) {
-                YNode.Scalar span = new YNode.Scalar(s.charAt(5), text.substring(5).trim(), s.type(), false);
+                YNode.Scalar span = new YNode.Scalar(s.charAt(5), text.substring(5).strip(), s.type(), false);
                 return Fields.span(span, "on-busy", f.diagnostics()).map(t -> new OnBusy(Optional.of(t))).orElse(OnBusy.SKIP);
             }
             f.diagnostics().errorWithHint(DiagnosticCode.INVALID_VALUE, s.at(), "write 'skip' or 'wait 5min'", "on-busy", "'" + text + "'");
@@ -160,11 +160,12 @@ final class RunnerOptionsBinder {
                         "give either 'webhook' or 'webhook-file', not both");
             }
             Optional<String> email = o.string("email").filter(e -> {
-                boolean ok = e.matches("[^@\\s]+@[^@\\s]+");
+                // the address goes into the unit's ExecStart= and to sendmail: no control characters
+                boolean ok = e.matches("[^@\\s\\p{Cntrl}]+@[^@\\s\\p{Cntrl}]+");
                 if (!ok) {
                     o.diagnostics().error(DiagnosticCode.INVALID_VALUE, o.valueAt("email"), "email", "'" + e + "' is not an email address");
                 }
-                return ok;
+                return ok && JobBinder.representable(o.scalar("email").orElseThrow(), "email", o.diagnostics());
             });
             return new OnFailure(command, webhook, email, webhookFile);
         });

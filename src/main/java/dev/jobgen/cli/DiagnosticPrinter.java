@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jobgen.diag.Diagnostic;
+import dev.jobgen.load.CatalogueLoader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystem;
@@ -14,6 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Prints diagnostics as text (gjf style: headline, source line, caret, hint), as one JSON
@@ -25,11 +28,19 @@ public final class DiagnosticPrinter {
         static final ObjectMapper MAPPER = new ObjectMapper();
     }
 
+    /** Where YAML ends a line, so that the line of a diagnostic is the one shown. */
+    static final Pattern LINE_BREAK = Pattern.compile("\r\n|[\n\r\u0085\u2028\u2029]");
     private final FileSystem fs;
     private final Map<String, Optional<List<String>>> lines = new HashMap<>();
 
     public DiagnosticPrinter(FileSystem fs) {
         this.fs = fs;
+    }
+
+    /** Shows excerpts of {@code file} from {@code text}: standard input cannot be read a second time. */
+    DiagnosticPrinter withText(String file, String text) {
+        lines.put(file, Optional.of(List.of(LINE_BREAK.split(text, -1))));
+        return this;
     }
 
     public void print(List<Diagnostic> diagnostics, OutputFormat format, PrintWriter to) {
@@ -42,18 +53,14 @@ public final class DiagnosticPrinter {
     }
 
     private void printText(Diagnostic d, PrintWriter to) {
-        to.println(d.headline());
-        sourceLine(d.at().file(), d.at().line()).ifPresent(line -> {
-            String shown = line.replace('\t', ' ');
-            to.println("    " + shown);
-            to.println("    " + " ".repeat(Math.min(d.at().column() - 1, shown.length())) + "^");
-        });
-        d.hint().ifPresent(h -> to.println("  hint: " + h));
+        to.println(Excerpt.message(d.headline()));
+        sourceLine(d.at().file(), d.at().line()).ifPresent(line -> to.print(Excerpt.sourceLine(line, d.at().column())));
+        d.hint().ifPresent(h -> to.println("  hint: " + Excerpt.message(h)));
     }
 
     private static String github(Diagnostic d) {
         String kind = d.isError() ? "error" : "warning";
-        String message = d.message() + d.hint().map(h -> " (hint: " + h + ")").orElse("");
+        String message = Excerpt.message(d.message() + d.hint().map(h -> " (hint: " + h + ")").orElse(""));
         return "::" + kind + " file=" + githubProperty(d.at().file()) + ",line=" + d.at().line() + ",col="
                 + d.at().column() + ",title=" + githubProperty("jobgen " + d.code().id()) + "::"
                 + githubData(message);
@@ -95,11 +102,15 @@ public final class DiagnosticPrinter {
 
     private Optional<String> sourceLine(String file, int line) {
         Optional<List<String>> all = lines.computeIfAbsent(file, f -> {
-            try {
-                Path p = fs.getPath(f);
-                return Files.isRegularFile(p)
-                        ? Optional.of(new String(Files.readAllBytes(p), StandardCharsets.UTF_8).lines().toList())
-                        : Optional.empty();
+            Path p = fs.getPath(f);
+            if (!Files.isRegularFile(p)) {
+                return Optional.empty();
+            }
+            // bounded like the catalogue reader: a file over the limit gets its diagnostic without an excerpt
+            try (InputStream in = Files.newInputStream(p)) {
+                byte[] bytes = in.readNBytes(CatalogueLoader.MAX_BYTES + 1);
+                return bytes.length > CatalogueLoader.MAX_BYTES ? Optional.empty()
+                        : Optional.of(List.of(LINE_BREAK.split(new String(bytes, StandardCharsets.UTF_8), -1)));
             } catch (IOException | RuntimeException e) {
                 return Optional.empty();
             }

@@ -8,7 +8,6 @@ import dev.jobgen.migrate.ImportMessage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -86,12 +85,14 @@ public final class ImportCrontabCommand implements Callable<Integer> {
     }
 
     private String read(String file) {
+        byte[] bytes = CatalogueReader.readBounded(ctx.fs().getPath(file), file, false);
+        if (bytes.length > dev.jobgen.load.CatalogueLoader.MAX_BYTES) {
+            throw new UserError(file + ": larger than 10 MiB, which is no crontab");
+        }
         try {
-            return Files.readString(ctx.fs().getPath(file), StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw new UserError(file + ": no such file");
-        } catch (IOException e) {
-            throw new UserError(file + ": cannot read: " + IoProblem.describe(e));
+            return StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new UserError(file + ": cannot read: not UTF-8 text");
         }
     }
 

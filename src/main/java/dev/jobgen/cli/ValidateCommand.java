@@ -14,7 +14,7 @@ import picocli.CommandLine.Parameters;
 public final class ValidateCommand implements Callable<Integer> {
     private final CliContext ctx;
 
-    @Parameters(arity = "1..*", paramLabel = "CATALOGUE", description = "Catalogue files.")
+    @Parameters(arity = "1..*", paramLabel = "CATALOGUE", description = "Catalogue files; - reads one from standard input.")
     List<String> catalogues;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
@@ -33,11 +33,14 @@ public final class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Compilation compilation = new CatalogueReader(ctx).compile(catalogues, options);
-        DiagnosticPrinter printer = new DiagnosticPrinter(ctx.fs());
+        CatalogueReader.Checked checked = new CatalogueReader(ctx).check(catalogues, options);
+        Compilation compilation = checked.compilation();
+        DiagnosticPrinter printer = checked.printer(ctx);
         printer.print(compilation.diagnostics(), format, format == OutputFormat.text ? ctx.err() : ctx.out());
-        boolean failed = compilation.hasErrors() || (strict && compilation.hasWarnings());
-        if (format == OutputFormat.text && compilation.diagnostics().isEmpty()) {
+        // after the other files' diagnostics, so that one unreadable file hides nothing
+        checked.unreadable().forEach(problem -> ctx.err().println("jobgen: " + problem));
+        boolean failed = compilation.hasErrors() || (strict && compilation.hasWarnings()) || !checked.unreadable().isEmpty();
+        if (format == OutputFormat.text && compilation.diagnostics().isEmpty() && checked.unreadable().isEmpty()) {
             int jobs = compilation.catalogues().stream().mapToInt(c -> c.jobs().size()).sum();
             ctx.err().println("ok: " + jobs + " job" + (jobs == 1 ? "" : "s") + " in " + catalogues.size() + " catalogue" + (catalogues.size() == 1 ? "" : "s"));
         }

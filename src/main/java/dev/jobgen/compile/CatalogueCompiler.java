@@ -41,17 +41,19 @@ public final class CatalogueCompiler {
         uniqueJobNames(catalogues, diagnostics);
         lockGroupsOfOneUser(catalogues, diagnostics);
         ScheduleLints.check(catalogues, options.now(), options.herdThreshold(), diagnostics);
+        // every catalogue that bound is planned, so that its plan-time errors are reported even when
+        // another catalogue has errors; rendering waits until there are none
+        List<UnitPlanner.Plan> plans = new ArrayList<>();
+        for (Catalogue catalogue : catalogues) {
+            plans.add(UnitPlanner.plan(catalogue, diagnostics));
+        }
         List<Compilation.Output> outputs = new ArrayList<>();
         if (!diagnostics.hasErrors()) {
             UnitRenderer renderer = new UnitRenderer(options.templates());
-            for (Catalogue catalogue : catalogues) {
-                UnitPlanner.Plan plan = UnitPlanner.plan(catalogue, diagnostics);
-                List<RenderedFile> files = renderer.render(plan.units());
-                outputs.add(new Compilation.Output(catalogue, files, plan.timers()));
+            for (int i = 0; i < catalogues.size(); i++) {
+                List<RenderedFile> files = renderer.render(plans.get(i).units());
+                outputs.add(new Compilation.Output(catalogues.get(i), files, plans.get(i).timers()));
             }
-        }
-        if (diagnostics.hasErrors()) {
-            outputs.clear();
         }
         return new Compilation(diagnostics.sorted(), catalogues, outputs);
     }

@@ -5,8 +5,11 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 
 /**
@@ -31,17 +34,37 @@ public final class InstallLock implements AutoCloseable {
 
     /** Waits for the exclusive lock, creating the lock file; fails after {@code patience}. */
     public static InstallLock exclusive(Path lockFile, Duration patience) throws IOException {
-        FileChannel ch = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        refuseUnlessRegular(lockFile);
+        FileChannel ch = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
         return acquire(ch, false, lockFile, patience);
     }
 
     /** A shared lock when the lock file exists, otherwise a no-op lock: nothing is installed to read. */
     public static InstallLock sharedIfPresent(Path lockFile, Duration patience) throws IOException {
-        if (!Files.isRegularFile(lockFile)) {
+        if (!refuseUnlessRegular(lockFile)) {
             return new InstallLock(null, null);
         }
-        FileChannel ch = FileChannel.open(lockFile, StandardOpenOption.READ);
+        FileChannel ch = FileChannel.open(lockFile, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
         return acquire(ch, true, lockFile, patience);
+    }
+
+    /**
+     * Whether the lock file exists; refuses anything there but a regular file. The lock is opened
+     * without following links (a link there would make install create or lock a file anywhere),
+     * and a FIFO would block the open for ever, so both are refused before opening.
+     */
+    private static boolean refuseUnlessRegular(Path lockFile) throws IOException {
+        BasicFileAttributes attributes;
+        try {
+            attributes = Files.readAttributes(lockFile, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        } catch (NoSuchFileException e) {
+            return false;
+        }
+        if (!attributes.isRegularFile()) {
+            throw new IOException(lockFile + ": the install lock is " + (attributes.isSymbolicLink() ? "a symbolic link" : "not a regular file")
+                    + "; jobgen never follows or waits on one there: remove it after checking who made it");
+        }
+        return true;
     }
 
     private static InstallLock acquire(FileChannel ch, boolean shared, Path lockFile, Duration patience)

@@ -159,7 +159,14 @@ final class InstallPlanner {
         for (String name : ops.list(layout.manifestDir())) {
             if (name.endsWith(InstallLayout.MANIFEST_SUFFIX) && !name.startsWith(".")) {
                 String owner = name.substring(0, name.length() - InstallLayout.MANIFEST_SUFFIX.length());
-                ops.readRegular(layout.manifestDir().resolve(name)).ifPresent(b -> all.put(owner, Manifest.parse(owner, b)));
+                Path path = layout.manifestDir().resolve(name);
+                Optional<byte[]> bytes = ops.readRegular(path);
+                try {
+                    bytes.ifPresent(b -> all.put(owner, Manifest.parse(owner, b)));
+                } catch (IllegalArgumentException e) {
+                    throw new IOException(path + ": " + e.getMessage() + "; jobgen wrote no such line, so it changes nothing"
+                            + " until the manifest is repaired (check what that owner installed, then fix or delete the file)");
+                }
             }
         }
         return all;

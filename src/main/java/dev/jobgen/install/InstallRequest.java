@@ -34,8 +34,7 @@ public record InstallRequest(Path root, String owner, List<RenderedFile> files, 
 
     // A name is one path segment that systemd would load: never a path, never hidden, never a temp.
     private static void checkUnitName(String name) {
-        if (name.isEmpty() || name.contains("/") || name.contains("\\") || name.startsWith(".")
-                || name.contains("\0") || !name.matches(".+\\.(service|timer|socket|path|target|slice|mount)")) {
+        if (!Manifest.isUnitFileName(name)) {
             throw new IllegalArgumentException("not a unit file name: '" + name + "'");
         }
     }

@@ -38,6 +38,7 @@ public final class Installer {
     @SuppressWarnings("try") // the lock is held for the block, not used in it
     public InstallReport check(InstallRequest req) throws IOException {
         InstallLayout layout = new InstallLayout(req.root());
+        refuseLinkedStateDirectory(layout);
         try (InstallLock lock = InstallLock.sharedIfPresent(layout.lockFile(), LOCK_PATIENCE)) {
             return planOrRefuse(req).report();
         }
@@ -47,6 +48,7 @@ public final class Installer {
     @SuppressWarnings("try") // the lock is held for the block, not used in it
     public InstallReport apply(InstallRequest req) throws IOException {
         InstallLayout layout = new InstallLayout(req.root());
+        refuseLinkedStateDirectory(layout);
         if (!ops.exists(layout.manifestDir())) {
             ops.createDirectories(layout.manifestDir());
         }
@@ -54,6 +56,14 @@ public final class Installer {
             InstallPlan plan = planOrRefuse(req);
             execute(plan);
             return plan.report();
+        }
+    }
+
+    // The lock, the manifests and the temp files all live in this directory: through a link they
+    // would be read, written and deleted wherever it points.
+    private void refuseLinkedStateDirectory(InstallLayout layout) throws IOException {
+        if (ops.isSymlink(layout.manifestDir())) {
+            throw new IOException(layout.manifestDir() + ": is a symbolic link; jobgen keeps its install state only in a real directory");
         }
     }
 

@@ -5,6 +5,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 /**
  * What one owner (catalogue) installed: the unit file names under {@code etc/systemd/system}.
@@ -13,6 +14,7 @@ import java.util.TreeSet;
  */
 public record Manifest(String owner, Set<String> units) {
     private static final String HEADER = "# jobgen install manifest v1\n";
+    private static final Pattern UNIT_FILE_NAME = Pattern.compile("[A-Za-z0-9:_.@\\\\-]+\\.(service|timer|socket|path|target|slice|mount)");
 
     public Manifest {
         Objects.requireNonNull(owner, "owner");
@@ -23,16 +25,34 @@ public record Manifest(String owner, Set<String> units) {
         return new Manifest(owner, new TreeSet<>());
     }
 
-    /** Reads a manifest; blank lines and {@code #} comments are ignored. */
+    /**
+     * Reads a manifest; blank lines and {@code #} comments are ignored. Its names are used to
+     * delete files, so a line that is not a plain unit file name (a path such as
+     * {@code ../../x}, a hidden or temp file) is refused with its line number, never acted on.
+     */
     public static Manifest parse(String owner, byte[] bytes) {
         SortedSet<String> units = new TreeSet<>();
-        for (String line : new String(bytes, StandardCharsets.UTF_8).split("\n")) {
-            String name = line.strip();
+        String[] lines = new String(bytes, StandardCharsets.UTF_8).split("\n");
+        for (int i = 0; i < lines.length; i++) {
+            String name = lines[i].strip();
             if (!name.isEmpty() && !name.startsWith("#")) {
+                if (!isUnitFileName(name)) {
+                    throw new IllegalArgumentException("line " + (i + 1) + " is not a unit file name: '"
+                            + name.replaceAll("\\p{Cntrl}", "?") + "'");
+                }
                 units.add(name);
             }
         }
         return new Manifest(owner, units);
+    }
+
+    /**
+     * Whether {@code name} is one file name systemd would load from the unit directory: a single
+     * path segment of systemd's unit-name characters with a unit suffix, not hidden (temp files
+     * start with a dot), at most 255 characters.
+     */
+    public static boolean isUnitFileName(String name) {
+        return name.length() <= 255 && !name.startsWith(".") && UNIT_FILE_NAME.matcher(name).matches();
     }
 
     public byte[] bytes() {

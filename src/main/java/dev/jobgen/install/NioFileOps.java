@@ -2,7 +2,9 @@ package dev.jobgen.install;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -28,8 +30,9 @@ public final class NioFileOps implements FileOps {
         if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
             return Optional.empty();
         }
-        try {
-            return Optional.of(Files.readAllBytes(file));
+        // opened without following links too: the check above and the open are two steps
+        try (SeekableByteChannel ch = Files.newByteChannel(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
+            return Optional.of(Channels.newInputStream(ch).readAllBytes());
         } catch (NoSuchFileException e) {
             return Optional.empty();
         }

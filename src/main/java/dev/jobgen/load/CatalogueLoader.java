@@ -10,7 +10,7 @@ import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.parser.ParserImpl;
-import org.yaml.snakeyaml.reader.StreamReader;
+import org.yaml.snakeyaml.reader.ReaderException;
 
 /**
  * Turns catalogue text into a {@link YNode} tree with 1-based positions (snakeyaml's marks are
@@ -36,7 +36,8 @@ public final class CatalogueLoader {
         }
         LoaderOptions options = new LoaderOptions();
         options.setCodePointLimit(MAX_BYTES);
-        TreeBuilder builder = new TreeBuilder(new ParserImpl(new StreamReader(text), options), file, diagnostics);
+        WholeTextReader reader = new WholeTextReader(text);
+        TreeBuilder builder = new TreeBuilder(new ParserImpl(reader, options), file, diagnostics);
         try {
             return Optional.of(builder.document());
         } catch (TreeBuilder.Refused e) {
@@ -46,6 +47,11 @@ public final class CatalogueLoader {
             String problem = e.getProblem() != null ? e.getProblem() : e.getMessage();
             DiagnosticCode code = isLimit(problem) ? DiagnosticCode.YAML_LIMIT : DiagnosticCode.YAML_SYNTAX;
             diagnostics.error(code, mark != null ? builder.position(mark) : start, oneLine(problem));
+        } catch (ReaderException e) {
+            int[] at = reader.lineAndColumn(e.getPosition());
+            diagnostics.errorWithHint(DiagnosticCode.YAML_SYNTAX, new SourcePosition(file, at[0] + 1, at[1] + 1),
+                    "in a double-quoted string, write it as an escape such as \\x01 or \\u0085",
+                    String.format("the character U+%04X is not allowed in YAML text", e.getCodePoint()));
         } catch (YAMLException e) {
             DiagnosticCode code = isLimit(e.getMessage()) ? DiagnosticCode.YAML_LIMIT : DiagnosticCode.YAML_SYNTAX;
             diagnostics.error(code, start, oneLine(e.getMessage()));

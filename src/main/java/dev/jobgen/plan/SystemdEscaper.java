@@ -43,6 +43,12 @@ public final class SystemdEscaper {
     /** The longest unit-file line systemd 252 reads, in bytes without the newline (LONG_LINE_MAX - 1). */
     public static final int MAX_LINE_BYTES = 1024 * 1024 - 1;
 
+    /** The longest file name (path component) Linux takes, in bytes. */
+    public static final int NAME_MAX = 255;
+
+    /** Linux's limit on a path, in bytes with the terminating NUL. */
+    public static final int PATH_MAX = 4096;
+
     /** Room {@link #problem} leaves for the longest directive name and its {@code =}. */
     private static final int KEY_ALLOWANCE = 64;
 
@@ -204,7 +210,7 @@ public final class SystemdEscaper {
                         + ", which systemd refuses in an executable name");
             }
         }
-        return problem(program);
+        return lengthProblem(program).or(() -> problem(program));
     }
 
     /** Why {@code path} cannot be written literally as a path setting, if so. */
@@ -227,7 +233,30 @@ public final class SystemdEscaper {
         if (("/" + path + "/").contains("/../")) {
             return Optional.of("the path contains a '..' component, which systemd refuses");
         }
-        return problem(path);
+        return lengthProblem(path).or(() -> problem(path));
+    }
+
+    /**
+     * Why Linux (and so systemd, which checks paths in unit files the same way) would refuse
+     * {@code path} for its length: a component over {@value #NAME_MAX} bytes, or {@value
+     * #PATH_MAX} bytes or more in all (the limits count UTF-8 bytes, and PATH_MAX the final NUL).
+     */
+    private static Optional<String> lengthProblem(String path) {
+        byte[] bytes = path.getBytes(StandardCharsets.UTF_8);
+        if (bytes.length >= PATH_MAX) {
+            return Optional.of("the path is " + bytes.length + " bytes long; Linux takes paths of at most " + (PATH_MAX - 1) + " bytes");
+        }
+        int start = 0;
+        for (int i = 0; i <= bytes.length; i++) {
+            if (i == bytes.length || bytes[i] == '/') {
+                if (i - start > NAME_MAX) {
+                    return Optional.of("the path component starting at byte " + start + " is " + (i - start)
+                            + " bytes long; Linux takes file names of at most " + NAME_MAX + " bytes");
+                }
+                start = i + 1;
+            }
+        }
+        return Optional.empty();
     }
 
     /**

@@ -6,20 +6,31 @@ import static org.junit.jupiter.api.Assertions.fail;
 import dev.jobgen.bind.CatalogueSource;
 import dev.jobgen.diag.Diagnostic;
 import java.io.IOException;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.events.Event;
+import org.yaml.snakeyaml.events.ScalarEvent;
 
 /**
- * Thousands of mutated catalogues (random edits of the examples) and hand-written hostile YAML:
- * the compiler must never throw, and every diagnostic must point into the text it was given.
+ * Ten thousand mutated catalogues (random edits of the examples), hand-written hostile YAML, and
+ * every scalar of the reference catalogue with hostile characters: the compiler must never throw,
+ * must finish each input within a bound, and every diagnostic must point into the text it was given.
  */
 class CatalogueFuzzTest {
-    private static final int MUTANTS = 4000;
     private static final String ALPHABET = " \t\n:-[]{}#&*!|>'\"%@`,?~\\$\u0000\u00e9\u2028abc0123456789.";
     private static final List<String> HOSTILE = List.of(
             "", "\n", "---\n---\n", "jobgen: 1\njobs: [1, 2]\n", "jobgen: 1\njobs:\n  x: !!binary AAAA\n",
@@ -42,37 +53,107 @@ class CatalogueFuzzTest {
         return s.toString();
     }
 
+    /**
+     * The seed of the mutants: fixed, so CI is repeatable; {@code -Djobgen.fuzz.seed=N} tries
+     * others, and {@code -Djobgen.fuzz.count=N} more of them. A failure names the seed and the
+     * input's number, which reproduce it.
+     */
+    private static final long SEED = Long.getLong("jobgen.fuzz.seed", 20261123L);
+    private static final int MUTANTS = Integer.getInteger("jobgen.fuzz.count", 10_000);
+    /** Far above the slowest input (the 2 MB scalar, ~0.1 s), far below a quadratic or a hang. */
+    private static final Duration PER_INPUT = Duration.ofSeconds(Long.getLong("jobgen.fuzz.seconds", 20));
+
     @Test
-    void mutatedAndHostileCataloguesNeverCrashTheCompiler() throws IOException {
+    void mutatedAndHostileCataloguesNeverCrashTheCompiler() throws Exception {
         List<String> seeds = new ArrayList<>();
         for (Path p : GoldenTest.examples()) {
             seeds.add(Files.readString(p, StandardCharsets.UTF_8));
         }
-        Random random = new Random(20261123L);
+        Random random = new Random(SEED);
         List<String> inputs = new ArrayList<>(HOSTILE);
         for (int i = 0; i < MUTANTS; i++) {
             inputs.add(mutate(seeds.get(random.nextInt(seeds.size())), random));
         }
         int withDiagnostics = 0;
-        for (String text : inputs) {
-            Compilation c;
-            try {
-                c = CatalogueCompiler.compile(List.of(new CatalogueSource("fuzz.yaml", "/etc/jobgen/fuzz.yaml", text)),
-                        CompileOptions.defaults(dev.jobgen.testing.Fixtures.NOW));
-            } catch (Throwable t) {
-                fail("compiler threw " + t + " for input:\n" + abbreviate(text), t);
-                return;
+        ExecutorService worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "fuzz-compile"));
+        try {
+            for (int i = 0; i < inputs.size(); i++) {
+                String text = inputs.get(i);
+                Compilation c = compileWithin(worker, text, "seed " + SEED + ", input " + i + " (-Djobgen.fuzz.seed=" + SEED + ")");
+                assertDiagnosticsInside(c, text);
+                if (!c.diagnostics().isEmpty()) {
+                    withDiagnostics++;
+                }
             }
-            int lines = (int) text.chars().filter(ch -> ch == '\n' || ch == '\r' || ch == '\u0085' || ch == '\u2028' || ch == '\u2029').count() + 1;
-            for (Diagnostic d : c.diagnostics()) {
-                assertTrue(d.at().file().equals("fuzz.yaml") && d.at().line() <= lines + 1,
-                        () -> "diagnostic outside the text: " + d.headline() + " for input:\n" + abbreviate(text));
-            }
-            if (!c.diagnostics().isEmpty()) {
-                withDiagnostics++;
-            }
+        } finally {
+            worker.shutdownNow();
         }
         assertTrue(withDiagnostics > MUTANTS / 4, "mutations should mostly be caught; only " + withDiagnostics + " were");
+    }
+
+    /** YAML escapes of what no unit file can carry, or carries only escaped, and path components too long for Linux. */
+    private static final List<String> INJECTIONS = List.of("\\0", "\\x01", "\\ud800",
+            "/" + "d".repeat(100) + "/" + "\\u00e9".repeat(128));
+
+    /**
+     * Every scalar of the catalogue that uses every key, replaced in turn by its value plus each
+     * injection (as a double-quoted YAML scalar): the compiler reports a problem with a position,
+     * or renders; it never throws. A NUL can go into no unit file, so it is always an error.
+     */
+    @Test
+    void everyScalarWithHostileCharactersIsReportedOrRendered() throws Exception {
+        String text = Files.readString(GoldenTest.EXAMPLES.resolve("everything.yaml"), StandardCharsets.UTF_8);
+        List<ScalarEvent> scalars = new ArrayList<>();
+        for (Event e : new Yaml().parse(new StringReader(text))) {
+            if (e instanceof ScalarEvent s) {
+                scalars.add(s);
+            }
+        }
+        assertTrue(scalars.size() > 100, "everything.yaml has " + scalars.size() + " scalars");
+        List<String> unnoticed = new ArrayList<>();
+        ExecutorService worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "fuzz-compile"));
+        try {
+            for (ScalarEvent scalar : scalars) {
+                int from = scalar.getStartMark().getIndex();
+                int to = scalar.getEndMark().getIndex();
+                for (String injection : INJECTIONS) {
+                    String quoted = "\"" + scalar.getValue().replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n")
+                            + injection + "\"";
+                    // a block scalar's end mark is after its last line break
+                    String mutant = text.substring(0, from) + quoted + (text.charAt(to - 1) == '\n' ? "\n" : "") + text.substring(to);
+                    Compilation c = compileWithin(worker, mutant, "'" + scalar.getValue() + "' + " + injection);
+                    assertDiagnosticsInside(c, mutant);
+                    if (injection.equals("\\0") && !c.hasErrors()) {
+                        unnoticed.add(scalar.getValue());
+                    }
+                }
+            }
+        } finally {
+            worker.shutdownNow();
+        }
+        assertTrue(unnoticed.isEmpty(), "a NUL went unnoticed in " + unnoticed);
+    }
+
+    /** Compiles on {@code worker}, failing (naming {@code what}) when it throws or takes longer than {@link #PER_INPUT}. */
+    private static Compilation compileWithin(ExecutorService worker, String text, String what) throws InterruptedException {
+        Future<Compilation> result = worker.submit(() -> CatalogueCompiler.compile(
+                List.of(new CatalogueSource("fuzz.yaml", "/etc/jobgen/fuzz.yaml", text)), CompileOptions.defaults(dev.jobgen.testing.Fixtures.NOW)));
+        try {
+            return result.get(PER_INPUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            result.cancel(true);
+            return fail(what + ": compiling took longer than " + PER_INPUT + " for input:\n" + abbreviate(text));
+        } catch (ExecutionException e) {
+            return fail(what + ": compiler threw " + e.getCause() + " for input:\n" + abbreviate(text), e.getCause());
+        }
+    }
+
+    private static void assertDiagnosticsInside(Compilation c, String text) {
+        int lines = (int) text.chars().filter(ch -> ch == '\n' || ch == '\r' || ch == '\u0085' || ch == '\u2028' || ch == '\u2029').count() + 1;
+        for (Diagnostic d : c.diagnostics()) {
+            assertTrue(d.at().file().equals("fuzz.yaml") && d.at().line() <= lines + 1 && d.at().column() >= 1,
+                    () -> "diagnostic outside the text: " + d.headline() + " for input:\n" + abbreviate(text));
+        }
     }
 
     private static String mutate(String seed, Random r) {
