@@ -13,7 +13,7 @@
 # Environment (for tests that need a variant build):
 #   JOBGEN_PKG_JAR        the jar to ship        (default TARGET_DIR/jobgen.jar)
 #   JOBGEN_PKG_SOURCES    packaging sources      (default the directory of this script)
-#   JOBGEN_PKG_GENERATED  generated man pages, completion and schema (default TARGET_DIR/package-gen)
+#   JOBGEN_PKG_GENERATED  man pages, completion and schema made before (default: made now in TARGET_DIR/package-gen)
 #   JOBGEN_PKG_OUT        where the two archives go (default TARGET_DIR)
 set -euo pipefail
 umask 022
@@ -63,7 +63,17 @@ put 0644 "$sources/copyright" usr/share/doc/jobgen/copyright
 put_gz "$sources/changelog" usr/share/doc/jobgen/changelog.gz
 [[ -f $sources/lintian-overrides ]] && put 0644 "$sources/lintian-overrides" usr/share/lintian/overrides/jobgen
 
-# generated from the picocli model at build time (dev.jobgen.packaging.PackageDocs, test scope)
+# Man pages and completion come from the command-line model of the very jar being shipped
+# (dev.jobgen.packaging.PackageDocs, compiled with the tests: the jar does not carry it).
+if [[ -z ${JOBGEN_PKG_GENERATED:-} ]]; then
+    rm -rf "$generated"
+    if [[ -f $target/test-classes/dev/jobgen/packaging/PackageDocs.class ]]; then
+        java -cp "$target/test-classes:$jar" dev.jobgen.packaging.PackageDocs "$generated" "$version" \
+            "$(date -u -d "@$SOURCE_DATE_EPOCH" +%F)" || die "generating the man pages and completion failed"
+    else
+        echo "build-package: WARNING: test classes not compiled (-Dmaven.test.skip?): no man pages, completion or schema" >&2
+    fi
+fi
 if [[ -d $generated ]]; then
     for page in "$generated"/man/*.[0-9]; do
         [[ -e $page ]] || continue
