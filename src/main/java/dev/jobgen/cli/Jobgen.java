@@ -50,6 +50,7 @@ public final class Jobgen implements Runnable {
         m.put("notify", NotifyCommand::new);
         m.put("import-crontab", ImportCrontabCommand::new);
         m.put("cluster", ClusterCommand::new);
+        m.put("schema", SchemaCommand::new);
         return Collections.unmodifiableMap(m);
     }
 

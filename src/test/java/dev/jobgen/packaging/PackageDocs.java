@@ -2,6 +2,7 @@ package dev.jobgen.packaging;
 
 import dev.jobgen.cli.CliContext;
 import dev.jobgen.cli.Jobgen;
+import dev.jobgen.cli.SchemaCommand;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -31,7 +32,7 @@ import picocli.CommandLine.Model.PositionalParamSpec;
  * drift from the program. Lives in test scope: the jar does not need to carry it.
  *
  * <p>Usage: {@code PackageDocs OUT_DIR VERSION DATE} writes OUT_DIR/man/*.[15] and
- * OUT_DIR/completion/{jobgen.bash,_jobgen}.
+ * OUT_DIR/completion/{jobgen.bash,_jobgen} and OUT_DIR/catalogue.schema.json (what {@code jobgen schema} prints).
  */
 public final class PackageDocs {
     private static final String SOURCE_PREFIX = "jobgen ";
@@ -71,6 +72,7 @@ public final class PackageDocs {
         String bash = bashCompletion();
         write(completion.resolve("jobgen.bash"), bash);
         write(completion.resolve("_jobgen"), zshCompletion(bash));
+        write(out.resolve("catalogue.schema.json"), SchemaCommand.text() + "\n");
     }
 
     private static void write(Path file, String text) throws IOException {
