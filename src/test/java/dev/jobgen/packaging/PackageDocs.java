@@ -1,5 +1,6 @@
 package dev.jobgen.packaging;
 
+import dev.jobgen.bind.CatalogueKeys;
 import dev.jobgen.cli.CliContext;
 import dev.jobgen.cli.Jobgen;
 import dev.jobgen.cli.SchemaCommand;
@@ -68,6 +69,7 @@ public final class PackageDocs {
             write(man.resolve("jobgen-" + sub.getCommandName() + ".1"), commandPage(sub.getCommandSpec()));
         }
         write(man.resolve("jobgen-run.1"), runnerPage());
+        write(man.resolve("jobgen.yaml.5"), cataloguePage());
         Path completion = Files.createDirectories(out.resolve("completion"));
         String bash = bashCompletion();
         write(completion.resolve("jobgen.bash"), bash);
@@ -191,6 +193,47 @@ public final class PackageDocs {
         r.section("SEE ALSO");
         r.references(List.of("jobgen(1)", "jobgen-history(1)", "jobgen-status(1)", "jobgen.yaml(5)", "systemd.service(5)", "flock(2)"));
         return r.toString();
+    }
+
+    /** The format, key by key from the binder's own tables ({@link CatalogueKeys}). */
+    String cataloguePage() {
+        Roff r = new Roff("jobgen.yaml", 5, date, source(), "jobgen.yaml", "the jobgen job catalogue format");
+        r.section("SYNOPSIS").example("""
+                # yaml-language-server: $schema=file://%s
+                jobgen: 1
+                jobs:
+                  db-backup:
+                    command: [/usr/local/bin/pg-backup, --database, orders]
+                    schedule: "*-*-* 03:30:00"
+                    timezone: Europe/Berlin
+                    lock: node
+                    retry: {attempts: 3, delay: 1min}""".formatted(CatalogueKeys.SCHEMA_PATH));
+        r.section("DESCRIPTION").paragraph("""
+                A catalogue is one YAML document that lists recurring jobs. jobgen render and jobgen install compile \
+                it into a systemd .service and .timer per job; every value is checked offline first (jobgen validate), \
+                and unknown keys are errors. Time spans are systemd's (30s, 5min, 1h 30min, infinity; see systemd.time(7)), \
+                as are calendar expressions.
+                Any key may be left empty, which means the same as leaving it out. The JSON Schema of the format, \
+                for editors, is printed by jobgen schema and installed as %s.""".formatted(CatalogueKeys.SCHEMA_PATH));
+        keys(r, "TOP-LEVEL KEYS", "", CatalogueKeys.CATALOGUE);
+        keys(r, "JOB KEYS", "", CatalogueKeys.JOB);
+        r.section("SEE ALSO");
+        r.references(List.of("jobgen(1)", "jobgen-validate(1)", "jobgen-render(1)", "jobgen-install(1)", "jobgen-run(1)",
+                "systemd.timer(5)", "systemd.time(7)", "systemd.exec(5)"));
+        return r.toString();
+    }
+
+    private static void keys(Roff r, String heading, String prefix, CatalogueKeys.Table table) {
+        if (!heading.isEmpty()) {
+            r.section(heading);
+        }
+        for (CatalogueKeys.Key key : table.keys()) {
+            String required = table.required().contains(key.name()) ? " Required." : "";
+            r.item(prefix + key.name(), key.description() + "." + required);
+            if (key.shape() instanceof CatalogueKeys.Nested n && n.table() != CatalogueKeys.JOB) {
+                keys(r, "", prefix + key.name() + ".", n.table());
+            }
+        }
     }
 
     private static void arguments(Roff r, CommandSpec spec) {

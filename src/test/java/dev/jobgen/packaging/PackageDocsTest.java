@@ -37,7 +37,7 @@ class PackageDocsTest {
         try (Stream<Path> files = Files.list(out.resolve("man"))) {
             files.forEach(f -> pages.add(f.getFileName().toString()));
         }
-        TreeSet<String> expected = new TreeSet<>(List.of("jobgen.1", "jobgen-run.1"));
+        TreeSet<String> expected = new TreeSet<>(List.of("jobgen.1", "jobgen-run.1", "jobgen.yaml.5"));
         for (String line : help().split("\n")) {
             // the command list of `jobgen --help`: two spaces, a name, two or more spaces, its text
             if (line.matches("  [a-z][a-z-]+ {2,}\\S.*") && !line.strip().startsWith("help ")) {
@@ -70,6 +70,15 @@ class PackageDocsTest {
             flags++;
         }
         assertTrue(flags > 20, "the usage text lists the runner's flags");
+    }
+
+    @Test
+    void theFormatPageListsEveryKeyOfTheBinder() throws IOException {
+        String page = Files.readString(out.resolve("man/jobgen.yaml.5"));
+        for (String key : dev.jobgen.bind.CatalogueKeys.JOB.names()) {
+            assertTrue(page.contains("\\fB" + Roff.escape(key) + "\\fR"), key + " missing from jobgen.yaml(5)");
+        }
+        assertTrue(page.contains("\\fBretry.attempts\\fR"), "nested keys are listed with their map's name");
     }
 
     @Test
