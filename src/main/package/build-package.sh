@@ -7,7 +7,7 @@
 # Both are reproducible: every file gets the commit time as mtime (SOURCE_DATE_EPOCH, else the
 # time of the last commit, else the jar's fixed entry time), entries are sorted, owners are
 # root:root by number, and gzip leaves out names and times. Two builds of one commit give the
-# same bytes (PackageBuildTest checks it).
+# same bytes (src/test/package/run-package-tests.sh checks it).
 #
 # Usage: build-package.sh PROJECT_DIR TARGET_DIR VERSION
 # Environment (for tests that need a variant build):
