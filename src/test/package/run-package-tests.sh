@@ -10,7 +10,7 @@
 # In a real systemd (the sandbox from $JOBGEN_SHARED_TOOLS/systemd-sandbox, rootfs with Debian's
 # default-jre-headless and no host JDK), after `dpkg -i`:
 #   man           man jobgen / jobgen-run / jobgen.yaml render without groff warnings
-#   completion    bash-completion loads ours and completes `jobgen ren` to render; zsh finds _jobgen
+#   completion    bash-completion loads ours and completes `jobgen ren` to render; so does zsh
 #   tmpfiles      the boot service creates /run/lock/jobgen 0755 root:root from our tmpfiles.d line
 #   cds           postinst made the archive of this jar, and a `jobgen run` maps its classes from it
 #   upgrade       a timer installed with `jobgen install` keeps firing across `dpkg -r` and the
@@ -159,10 +159,27 @@ if [[ $completed == render ]]; then
 else
     fail "completion: bash offered '$completed' for 'jobgen ren'"
 fi
-if box 'zsh -fc "autoload -U compinit && compinit -u -D && (( \${+_comps[jobgen]} )) && [[ \${_comps[jobgen]} == _jobgen ]]"'; then
-    pass "completion: zsh's compinit registers _jobgen for jobgen"
+# zsh: an interactive shell in a pseudo-terminal (zpty) with compinit, as a user has it, types
+# `jobgen ren<TAB>`, then moves to the start and makes the line a no-op (`: ...`); its echo must show the
+# completed word
+box 'cat >/tmp/zsh-complete <<"EOF"
+zmodload zsh/zpty
+zpty z zsh -f -i
+zpty -w z "autoload -U compinit && compinit -u -D; PS1=\"P> \"; unsetopt beep"
+sleep 1
+zpty -wn z $'"'"'jobgen ren\t'"'"'
+sleep 3
+zpty -wn z $'"'"'\C-a: \n'"'"'
+sleep 1
+out=""
+while zpty -rt z chunk; do out+=$chunk; done
+zpty -d z
+[[ $out == *"jobgen render"* ]]
+EOF'
+if box 'zsh -f /tmp/zsh-complete'; then
+    pass "completion: zsh (compinit, interactive) completes 'jobgen ren' to render"
 else
-    fail "completion: zsh does not find _jobgen"
+    fail "completion: zsh did not complete 'jobgen ren'"
 fi
 
 # the boot service (systemd-tmpfiles-setup) must make the directory from our line, also fixing
