@@ -16,8 +16,8 @@ import java.util.regex.Pattern;
 
 /** The top level of a catalogue: format version, unit prefix, target, defaults and the jobs. */
 public final class CatalogueBinder {
-    static final Set<String> KEYS = Set.of("jobgen", "unit-prefix", "target", "defaults", "jobs", "runner-path");
-    private static final Set<String> TARGET_KEYS = Set.of("systemd", "distro");
+    static final Set<String> KEYS = CatalogueKeys.CATALOGUE.names();
+    private static final Set<String> TARGET_KEYS = CatalogueKeys.TARGET.names();
     private static final Pattern PREFIX = Pattern.compile("[a-zA-Z0-9_.-]*");
 
     private CatalogueBinder() {}

@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
 
 /** Where and as whom a job runs: user, group, directories, environment, resources and sandbox. */
 final class ExecutionBinder {
-    private static final Set<String> RESOURCE_KEYS = Set.of("nice", "cpu-quota", "memory-max", "io");
+    private static final Set<String> RESOURCE_KEYS = CatalogueKeys.RESOURCES.names();
     private static final Pattern PERCENT = Pattern.compile("([0-9]{1,5})%");
 
     private final Fields f;

@@ -21,11 +21,7 @@ import java.util.Set;
  * execution environment have binders of their own. Defaults of the catalogue format live here.
  */
 final class JobBinder {
-    static final Set<String> KEYS = Set.of("description", "command", "script", "schedule", "cron", "every",
-            "timezone", "jitter", "accuracy", "catch-up", "timeout", "retry", "permanent-exit-codes", "lock",
-            "on-busy", "cluster", "idempotent", "heartbeat", "on-failure", "alert-after", "user", "group",
-            "working-directory", "environment", "environment-file", "resources", "sandbox", "writable-paths",
-            "enabled", "metrics-dir");
+    static final Set<String> KEYS = CatalogueKeys.JOB.names();
 
     private final String name;
     private final SourcePosition at;

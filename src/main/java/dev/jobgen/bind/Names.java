@@ -5,7 +5,8 @@ import java.util.regex.Pattern;
 
 /** The naming rules jobgen enforces before systemd would: jobs, users and groups, lock groups. */
 final class Names {
-    private static final Pattern JOB = Pattern.compile("[a-z0-9][a-z0-9_.-]*");
+    static final String JOB_NAME_PATTERN = "[a-z0-9][a-z0-9_.-]*";
+    private static final Pattern JOB = Pattern.compile(JOB_NAME_PATTERN);
     // systemd's relaxed user/group name rules (man systemd.exec, User=): no leading digit or dash
     private static final Pattern USER = Pattern.compile("[A-Za-z_][A-Za-z0-9_.-]{0,30}\\$?");
     private static final Pattern NUMERIC_ID = Pattern.compile("[0-9]{1,10}");

@@ -16,10 +16,10 @@ import java.util.Set;
 
 /** What the runner adds: retries, locks, period stamps, cluster claims, heartbeats and alerts. */
 final class RunnerOptionsBinder {
-    private static final Set<String> RETRY_KEYS = Set.of("attempts", "delay", "backoff", "max-delay");
-    private static final Set<String> CLUSTER_KEYS = Set.of("url-file", "on-unavailable");
-    private static final Set<String> HEARTBEAT_KEYS = Set.of("provider", "url", "url-file", "start-url", "failure-url", "log-tail");
-    private static final Set<String> ON_FAILURE_KEYS = Set.of("command", "webhook", "webhook-file", "email");
+    private static final Set<String> RETRY_KEYS = CatalogueKeys.RETRY.names();
+    private static final Set<String> CLUSTER_KEYS = CatalogueKeys.CLUSTER.names();
+    private static final Set<String> HEARTBEAT_KEYS = CatalogueKeys.HEARTBEAT.names();
+    private static final Set<String> ON_FAILURE_KEYS = CatalogueKeys.ON_FAILURE.names();
     static final long DEFAULT_LOG_TAIL = 10 * 1024;
 
     private final Fields f;

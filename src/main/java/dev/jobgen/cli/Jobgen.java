@@ -51,6 +51,7 @@ public final class Jobgen implements Runnable {
         m.put("import-crontab", ImportCrontabCommand::new);
         m.put("cluster", ClusterCommand::new);
         m.put("monitors", MonitorsCommand::new);
+        m.put("schema", SchemaCommand::new);
         return Collections.unmodifiableMap(m);
     }
 

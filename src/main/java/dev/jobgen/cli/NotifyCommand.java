@@ -32,7 +32,7 @@ public final class NotifyCommand implements Callable<Integer> {
     private final CliContext ctx;
     private final List<Path> sendmail;
 
-    @Parameters(index = "0", paramLabel = "UNIT", description = "The failed unit, e.g. jobgen-backup.service (%i of the template).")
+    @Parameters(index = "0", paramLabel = "UNIT", description = "The failed unit, e.g. jobgen-backup.service (%%i of the template).")
     String unit;
 
     @Option(names = "--unit-dir", paramLabel = "DIR", description = "Where to look for the unit file (repeatable; default: "

@@ -1,5 +1,6 @@
 package dev.jobgen.migrate;
 
+import dev.jobgen.bind.CatalogueKeys;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,6 +22,8 @@ public final class CatalogueWriter {
 
     public static String write(List<ImportedJob> jobs, List<String> sources) {
         CatalogueWriter w = new CatalogueWriter(SharedSettings.of(jobs));
+        // editors with yaml-language-server check the file against the schema the package installs
+        w.out.append("# yaml-language-server: $schema=file://").append(CatalogueKeys.SCHEMA_PATH).append('\n');
         w.out.append("# Imported by 'jobgen import-crontab' from ").append(String.join(", ", sources).replaceAll("[\r\n]", " "))
                 .append(".\n");
         w.out.append("# Check it with 'jobgen validate' and review the warnings the import printed.\n");

@@ -13,7 +13,7 @@ import java.util.Objects;
 public record Catalogue(String source, String sourcePath, String unitPrefix, SystemdVersion target,
         String runnerPath, List<Job> jobs) {
     public static final String DEFAULT_PREFIX = "jobgen-";
-    public static final String DEFAULT_RUNNER = "/usr/local/bin/jobgen";
+    public static final String DEFAULT_RUNNER = "/usr/bin/jobgen";
 
     public Catalogue {
         Objects.requireNonNull(source, "source");
