@@ -20,14 +20,35 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /** The I/O around the pure compiler: reads catalogues and template overrides, then compiles. */
 public final class CatalogueReader {
     private final CliContext ctx;
+    private final Path nodeRoot;
 
     public CatalogueReader(CliContext ctx) {
+        this(ctx, ctx.fs().getRootDirectories().iterator().next());
+    }
+
+    /** A reader for files under {@code nodeRoot} (install {@code --root}), whose units name their path on the node. */
+    public CatalogueReader(CliContext ctx, Path nodeRoot) {
         this.ctx = ctx;
+        this.nodeRoot = nodeRoot.toAbsolutePath().normalize();
+    }
+
+    /**
+     * Where {@code file} is on the node: its absolute path with the install root taken off
+     * ({@code ROOT/etc/jobgen/x.yaml} is {@code /etc/jobgen/x.yaml}); empty when it is not under the root.
+     * Lexical, not resolved: a link inside an image root points to a path on the node, not here.
+     */
+    Optional<String> nodePath(Path file) {
+        Path absolute = file.toAbsolutePath().normalize();
+        if (!absolute.startsWith(nodeRoot)) {
+            return Optional.empty();
+        }
+        return Optional.of("/" + nodeRoot.relativize(absolute).toString().replace(nodeRoot.getFileSystem().getSeparator(), "/"));
     }
 
     /** Compiles the named catalogue files with the shared options. */
@@ -83,7 +104,7 @@ public final class CatalogueReader {
             byte[] bytes = Files.readAllBytes(path);
             String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
-            return new CatalogueSource(file, path.toAbsolutePath().normalize().toString(), text);
+            return new CatalogueSource(file, nodePath(path), text);
         } catch (NoSuchFileException e) {
             throw new UserError(file + ": no such file");
         } catch (CharacterCodingException e) {
