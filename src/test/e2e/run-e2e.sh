@@ -2,7 +2,7 @@
 # run-e2e.sh — end-to-end proof on a real systemd (issue 6).
 #
 # Boots systemd as PID 1 of a throw-away container ($JOBGEN_SHARED_TOOLS/systemd-sandbox), installs
-# the built jar as /usr/local/bin/jobgen inside, and drives `jobgen install --root /`, `jobgen run`,
+# the built jar as /usr/bin/jobgen inside, and drives `jobgen install --root /`, `jobgen run`,
 # `jobgen next` and `jobgen render` on the catalogues in catalogues/. Each check gets a fresh boot
 # (about a second), so no check sees another's timers, locks or history.
 #
@@ -27,7 +27,7 @@ E2E_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 PROJECT=$(cd "$E2E_DIR/../../.." && pwd)
 JAR=$PROJECT/target/jobgen.jar
 BOX_E2E=/usr/local/lib/e2e          # where the suite's helper files live inside the container
-BOX_JAR=/usr/local/lib/jobgen/jobgen.jar
+BOX_JAR=/usr/lib/jobgen/jobgen.jar
 LAUNCHER=$PROJECT/src/main/dist/jobgen    # the node launcher
 
 # shellcheck source=lib.sh
@@ -128,7 +128,7 @@ T0=$(date +%s.%N)
 echo "e2e: root tree ready in $(elapsed_since "$T0") s"
 
 # A fresh boot with the project bound read-only at /mnt/project, the suite's helper files copied
-# to $BOX_E2E, the jar and the launcher /usr/local/bin/jobgen (the JDK is bound in by
+# to $BOX_E2E, the jar and the launcher /usr/bin/jobgen (the JDK is bound in by
 # systemd-sandbox).
 boot() {
     "$SBX" restart --project "$PROJECT" >"$WORK/boot.log" 2>&1 || { cat "$WORK/boot.log" >&2; return 1; }
@@ -136,7 +136,7 @@ boot() {
     [[ -f $JAR ]] || return 0
     put "$JAR" "$BOX_JAR" || return 1
     # the product's own launcher; it finds the jar at ../lib/jobgen/jobgen.jar = $BOX_JAR
-    put "$LAUNCHER" /usr/local/bin/jobgen && in_box chmod 755 /usr/local/bin/jobgen
+    put "$LAUNCHER" /usr/bin/jobgen && in_box chmod 755 /usr/bin/jobgen
 }
 
 T0=$(date +%s.%N)

@@ -19,7 +19,7 @@ define jobgen::catalogue (
   String $source,
   Pattern[/\A[a-z0-9][a-z0-9_.-]*\z/] $owner = $title,
   Pattern[/\A\//] $root = '/',
-  Pattern[/\A\//] $jobgen = '/usr/local/bin/jobgen',
+  Pattern[/\A\//] $jobgen = '/usr/bin/jobgen',
   Array[String] $extra_args = [],
 ) {
   $base = regsubst($root, '/\z', '')

@@ -9,7 +9,7 @@ public final class CatalogueOptions {
     Integer systemdVersion;
 
     @Option(names = "--runner-path", paramLabel = "PATH",
-            description = "Where jobgen is installed on the nodes (the ExecStart= of jobs that use the runner). Default: the catalogue's runner-path, else /usr/local/bin/jobgen.")
+            description = "Where jobgen is installed on the nodes (the ExecStart= of jobs that use the runner). Default: the catalogue's runner-path, else /usr/bin/jobgen.")
     String runnerPath;
 
     @Option(names = "--herd-threshold", paramLabel = "N", defaultValue = "10",

@@ -15,7 +15,7 @@ import java.util.Optional;
 public record Catalogue(String source, Optional<String> sourcePath, String unitPrefix, SystemdVersion target,
         String runnerPath, List<Job> jobs) {
     public static final String DEFAULT_PREFIX = "jobgen-";
-    public static final String DEFAULT_RUNNER = "/usr/local/bin/jobgen";
+    public static final String DEFAULT_RUNNER = "/usr/bin/jobgen";
 
     public Catalogue {
         Objects.requireNonNull(source, "source");

@@ -38,7 +38,7 @@ class RunnerContractTest {
             assertFalse(c.hasErrors(), c.diagnostics()::toString);
             for (RenderedFile f : c.files()) {
                 for (String line : new String(f.content(), StandardCharsets.UTF_8).split("\n")) {
-                    if (!line.startsWith("ExecStart=/usr/local/bin/jobgen run ")) {
+                    if (!line.startsWith("ExecStart=/usr/bin/jobgen run ")) {
                         continue;
                     }
                     // ExecStart= escapes specifiers and $; the runner sees them once systemd undid that
