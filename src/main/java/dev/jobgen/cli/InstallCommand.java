@@ -88,7 +88,7 @@ public final class InstallCommand implements Callable<Integer> {
         String ownerName = ownerName();
         Compilation compilation = new CatalogueReader(ctx, rootDir).compileValid(List.of(catalogue), options, true);
         Compilation.Output output = compilation.outputs().get(0);
-        if (output.catalogue().sourcePath().isEmpty()) {
+        if (output.catalogue().sourcePath().isEmpty() && !output.files().isEmpty()) {
             ctx.err().println("jobgen install: note: " + catalogue + " is not under --root " + root
                     + ", so the units name no SourcePath= or Documentation= (keep the catalogue under the root to have them)");
         }

@@ -190,8 +190,10 @@ class InstallCommandTest {
     void theProvisioningExamplesCataloguesAreCleanAndTheTestCopyIsTheirs() throws IOException {
         Path examples = dev.jobgen.testing.GoldenFiles.projectDir().resolve("examples");
         Path ansible = examples.resolve("ansible/catalogues/backups.yaml");
-        Path puppet = examples.resolve("puppet/catalogues/backups.yaml");
-        for (Path example : List.of(ansible, puppet)) {
+        Path puppet = examples.resolve("puppet/modules/profile/files/jobgen/backups.yaml");
+        List<Path> all = List.of(ansible, puppet, examples.resolve("ansible/catalogues/reports.yaml"),
+                examples.resolve("puppet/modules/profile/files/jobgen/reports.yaml"));
+        for (Path example : all) {
             CliRun validate = jobgen("validate", "--strict", example.toString());
             assertEquals(0, validate.status(), validate.err());
         }
