@@ -235,7 +235,7 @@ prove() {
     fi
     [[ $(snapshot) == "$before" ]] || fail "$tool: check mode changed files"
     say "ok: $tool: check mode shows the unit diff and names the unit, changes nothing:"
-    grep -E -m4 'jobgen-alpha-tick\.timer|^-# edited' "$work/out" | sed 's/^/    /' >&2
+    grep -E -m4 'alpha-tick\.timer.*(noop)|^[-+]{3} .*alpha-tick|^-# edited' "$work/out" | sed 's/^/    /' >&2
     expect "run after the hand edit restores the unit" change "$(converge alpha=alpha beta=beta)"
     box_sh '! grep -q "edited by hand" /etc/systemd/system/jobgen-alpha-tick.timer' || fail "$tool: hand edit not repaired"
 
