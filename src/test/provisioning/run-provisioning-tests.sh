@@ -16,7 +16,9 @@
 #   - the catalogues are removed in one order, installed and removed in the other, and every
 #     failing job still installed alerts at each step; the shared jobgen-notify@.service exists
 #     exactly while one of them is installed;
-#   - last, the README's own command line (examples as shipped) installs, then changes nothing.
+#   - the README's own command line (examples as shipped) installs, then changes nothing;
+#   - last, units installed with --root into an image and copied into place name the catalogue
+#     by its node path: with the build root gone, no unit needs a reload or changed on disk.
 #
 # Needs root, Linux, JOBGEN_SHARED_TOOLS (a directory holding systemd-sandbox; .ci/run sets it)
 # and the .deb from `mvn package`; without the first three it skips with the reason.
@@ -271,7 +273,32 @@ prove() {
     say "ok: $tool: the shared template lived exactly while a catalogue with on-failure was installed"
 
     readme_$tool
+    check_image_root
     "$SBX" stop >/dev/null
+}
+
+# Units installed into an image root (--root) and then put in place, as when the image boots:
+# they name the catalogue by its path on the node, so once the build root is gone systemd still
+# finds it and neither wants a daemon-reload nor calls the units changed on disk.
+check_image_root() {
+    box_sh 'set -e
+        mkdir -p /srv/img/etc/jobgen/catalogues
+        cp /srv/prov/beta.yaml /srv/img/etc/jobgen/catalogues/image.yaml
+        jobgen install /srv/img/etc/jobgen/catalogues/image.yaml --root /srv/img --owner image >/dev/null
+        cp /srv/img/etc/jobgen/catalogues/image.yaml /etc/jobgen/catalogues/image.yaml
+        cp /srv/img/etc/systemd/system/jobgen-beta-fail.* /etc/systemd/system/
+        rm -rf /srv/img
+        systemctl daemon-reload'
+    box_sh 'grep -qx "SourcePath=/etc/jobgen/catalogues/image.yaml" /etc/systemd/system/jobgen-beta-fail.service' \
+        || fail "$tool: a unit installed with --root does not name the catalogue by its path on the node"
+    local unit
+    for unit in jobgen-beta-fail.service jobgen-beta-fail.timer; do
+        [[ $(box systemctl show -p NeedDaemonReload --value "$unit") == no ]] || fail "$tool: --root: $unit: NeedDaemonReload=yes"
+        if box_sh 'systemctl status --no-pager "$1" 2>&1 | grep -qi "changed on disk"' "$unit"; then
+            fail "$tool: --root: systemctl status $unit warns that it changed on disk"
+        fi
+    done
+    say "ok: $tool: units installed with --root name the node path: no reload needed once the build root is gone"
 }
 
 # The README's command line as written (the examples as shipped), on the node as it is now.
