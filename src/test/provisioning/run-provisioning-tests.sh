@@ -1,145 +1,338 @@
 #!/usr/bin/env bash
-# Real clients for `jobgen install` (issue 5): runs examples/ansible and examples/puppet with the
-# real ansible-playbook and puppet against temporary roots (--root, --no-systemctl) and checks:
-# the first run reports a change, the second none (Ansible PLAY RECAP changed=0, Puppet
-# --detailed-exitcodes 0), check/noop mode changes nothing, a hand-edited unit is restored, an
-# edit of the catalogue reports a change again, and the units on disk equal `jobgen render`.
-# Installs Debian's ansible-core and puppet when they are missing (as root; otherwise it skips
-# with the reason). Puppet is judged by exit code
-# only: facter prints harmless "Error: ... /proc/1/environ" lines in containers.
+# From a bare node to firing timers with the real Ansible and Puppet, as the README says.
+#
+# Boots a real systemd ($JOBGEN_SHARED_TOOLS/systemd-sandbox) whose root tree has Debian's
+# ansible-core, puppet and a Java runtime but no jobgen, mounts the project read-only at
+# /mnt/project and, once with `ansible-playbook -c local` (the README's inventory and playbook)
+# and once with `puppet apply --detailed-exitcodes` (the README's module), each on a fresh boot:
+#   - installs the package target/jobgen_*_all.deb and two catalogues, alpha and beta, both with
+#     on-failure webhooks to a receiver on loopback inside the sandbox;
+#   - `systemctl list-timers` shows every timer; alpha's 5-second timer fires and its job runs
+#     through the packaged /usr/bin/jobgen; no unit needs a daemon-reload or is "changed on disk";
+#   - a failing job of each catalogue alerts; a second run changes nothing;
+#   - after a hand edit, check mode (--check --diff / --noop --show_diff) shows the unit diff and
+#     changes nothing; the next run restores the unit;
+#   - removing a job from a catalogue removes its units and nothing else;
+#   - the catalogues are removed in one order, installed and removed in the other, and every
+#     failing job still installed alerts at each step; the shared jobgen-notify@.service exists
+#     exactly while one of them is installed;
+#   - the README's own command line (examples as shipped) installs, then changes nothing;
+#   - last, units installed with --root into an image and copied into place name the catalogue
+#     by its node path: with the build root gone, no unit needs a reload or changed on disk.
+#
+# Needs root, Linux, JOBGEN_SHARED_TOOLS (a directory holding systemd-sandbox; .ci/run sets it)
+# and the .deb from `mvn package`; without the first three it skips with the reason.
+# Environment: JOBGEN_PROV_SANDBOX_DIR (default /var/tmp/jobgen-prov) holds the cached root tree,
+# JOBGEN_PROV_TOOLS (default "ansible puppet") picks the tools to prove.
 set -euo pipefail
 project=$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd)
 cd "$project"
 
 say() { echo "provisioning: $*" >&2; }
 fail() { echo "provisioning: FAIL: $*" >&2; exit 1; }
+skip() { echo "provisioning: SKIP: $*" >&2; exit 0; }
 
-install_packages() {
-    local missing=()
-    command -v ansible-playbook >/dev/null || missing+=(ansible-core)
-    command -v puppet >/dev/null || missing+=(puppet)
-    [[ ${#missing[@]} -eq 0 ]] && return 0
-    if [[ $(id -u) -ne 0 ]] || ! command -v apt-get >/dev/null; then
-        say "SKIP: ${missing[*]} missing and not installable here (needs root and apt-get; .ci/run installs them)"
-        exit 0
+[[ $(uname -s) == Linux ]] || skip "needs Linux (systemd-nspawn)"
+[[ $(id -u) -eq 0 ]] || skip "needs root (systemd-sandbox runs systemd-nspawn and debootstrap)"
+[[ -n ${JOBGEN_SHARED_TOOLS:-} ]] || skip "JOBGEN_SHARED_TOOLS is not set (.ci/run sets it to the shared tools directory)"
+SBX=$JOBGEN_SHARED_TOOLS/systemd-sandbox
+[[ -x $SBX ]] || skip "no executable systemd-sandbox in JOBGEN_SHARED_TOOLS=$JOBGEN_SHARED_TOOLS"
+debs=(target/jobgen_*_all.deb)
+[[ -f ${debs[0]} ]] || fail "no target/jobgen_*_all.deb: run mvn -B package first"
+DEB=/mnt/project/${debs[-1]}
+
+export SANDBOX_DIR=${JOBGEN_PROV_SANDBOX_DIR:-/var/tmp/jobgen-prov}
+export SANDBOX_NAME=${SANDBOX_NAME:-jobgen-prov}
+# python3-cffi-backend and python3-apt: debootstrap does not resolve ansible-core's virtual
+# dependency on the first, and Ansible's apt module needs the second
+export SANDBOX_EXTRA_PACKAGES="default-jre-headless ansible-core puppet python3 python3-cffi-backend python3-apt"
+export SANDBOX_JDK=none SANDBOX_TIMER_ACCURACY=1s SANDBOX_PROJECT_DIR=$project
+unset SANDBOX_NETWORK
+
+work=$(mktemp -d)
+cleanup() { "$SBX" stop >/dev/null 2>&1 || true; rm -rf "$work"; }
+trap cleanup EXIT
+
+box() { "$SBX" exec -- "$@"; }
+box_sh() { "$SBX" exec -- /bin/bash -c "set -o pipefail; $1" prov "${@:2}"; }
+# Polls a container script every half second until it succeeds, or fails after SECS.
+wait_until() {
+    local secs=$1 desc=$2 script=$3 deadline=$(($(date +%s) + $1))
+    until box_sh "$script" >/dev/null 2>&1; do
+        (($(date +%s) < deadline)) || fail "$tool: timed out after ${secs}s waiting for: $desc"
+        sleep 0.5
+    done
+}
+
+# ------------------------------------------------------------------ the catalogues under test
+HOOK=http://127.0.0.1:18080
+mkdir -p "$work/prov"
+catalogue() {  # catalogue NAME [JOB...]: each job is one of tick, fail, extra
+    local name=$1 job
+    shift
+    printf 'jobgen: 1\njobs:\n'
+    for job in "$@"; do
+        case $job in
+            tick) printf '  %s-tick:\n    description: Tick every 5 seconds\n    command: [/bin/sh, -c, "date +%%s >>/var/tmp/%s-ticks"]\n    schedule: "*:*:0/5"\n    lock: node\n' "$name" "$name" ;;
+            fail) printf '  %s-fail:\n    description: Always fails\n    command: /bin/false\n    schedule: "*-01-01 00:00:00"\n    lock: node\n' "$name" ;;
+            extra) printf '  %s-extra:\n    description: Removed later\n    command: /bin/true\n    schedule: daily\n' "$name" ;;
+        esac
+        printf '    on-failure:\n      webhook: %s/%s\n' "$HOOK" "$name"
+    done
+}
+catalogue alpha tick fail extra >"$work/prov/alpha.yaml"
+catalogue alpha tick fail >"$work/prov/alpha-lite.yaml"
+catalogue beta fail >"$work/prov/beta.yaml"
+cat >"$work/prov/hooks.py" <<'PY'
+# Loopback webhook receiver: appends "PATH BODY" of every POST, one line each, to a file.
+import http.server, sys
+out = sys.argv[2]
+class Hook(http.server.BaseHTTPRequestHandler):
+    def do_POST(self):
+        if self.headers.get("Transfer-Encoding", "").lower() == "chunked":
+            body = b""
+            while True:
+                size = int(self.rfile.readline().strip(), 16)
+                chunk = self.rfile.read(size + 2)[:size]
+                if size == 0:
+                    break
+                body += chunk
+        else:
+            body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
+        with open(out, "ab") as f:
+            f.write(self.path.encode() + b" " + body.replace(b"\n", b" ") + b"\n")
+        self.send_response(200)
+        self.end_headers()
+    def log_message(self, *args):
+        pass
+http.server.HTTPServer(("127.0.0.1", int(sys.argv[1])), Hook).serve_forever()
+PY
+
+# ------------------------------------------------------------------ the tools
+# converge SPEC... [-- TOOL ARGS]: SPEC is OWNER=FILE (a catalogue in /srv/prov) or OWNER=absent.
+# Prints "change" or "nochange" (Ansible's PLAY RECAP changed=, Puppet's detailed exit code);
+# the tool's output is kept in $work/out.
+converge() {
+    local specs=()
+    while (($#)) && [[ $1 != -- ]]; do specs+=("$1"); shift; done
+    (($#)) && shift
+    "converge_$tool" "${specs[@]}" "$@"
+}
+
+# catalogue_lines FORMAT SPEC...: one line per catalogue; FORMAT gets owner, file, present|absent
+catalogue_lines() {
+    local format=$1 spec owner file
+    shift
+    for spec; do
+        owner=${spec%%=*} file=${spec#*=}
+        if [[ $file == absent ]]; then printf "$format\n" "$owner" "$owner" absent; else printf "$format\n" "$owner" "$file" present; fi
+    done
+}
+
+converge_ansible() {  # converge_ansible ALPHA_SPEC BETA_SPEC [ARGS]
+    { printf 'jobgen_package_deb: %s\njobgen_catalogues:\n' "$DEB"
+      catalogue_lines '  - {owner: %s, src: /srv/prov/%s.yaml, state: %s}' "$1" "$2"; } | box_sh 'cat >/srv/prov/vars.yml'
+    shift 2
+    local status=0 recap
+    # exactly the README's command line, plus the catalogues under test
+    box_sh 'cd /mnt/project && ANSIBLE_NOCOLOR=1 ANSIBLE_PIPELINING=1 ansible-playbook -i examples/ansible/inventory examples/ansible/playbook.yml -e @/srv/prov/vars.yml "$@"' "$@" \
+        >"$work/out" 2>&1 || status=$?
+    recap=$(grep -E '^localhost +:' "$work/out") || { cat "$work/out" >&2; fail "ansible: no PLAY RECAP (exit $status)"; }
+    [[ $status -eq 0 && $recap =~ failed=0 ]] || { cat "$work/out" >&2; fail "ansible: $recap (exit $status)"; }
+    [[ $recap =~ changed=0 ]] && echo nochange || echo change
+}
+
+converge_puppet() {  # converge_puppet ALPHA_SPEC BETA_SPEC [ARGS]
+    { printf "class { 'jobgen': package_source => '%s' }\n" "$DEB"
+      catalogue_lines "jobgen::catalogue { '%s': source => '/srv/prov/%s.yaml', ensure => %s }" "$1" "$2"; } \
+        | box_sh 'cat >/srv/prov/node.pp'
+    shift 2
+    local status=0
+    box_sh 'puppet apply --detailed-exitcodes --modulepath /mnt/project/examples/puppet/modules "$@" /srv/prov/node.pp' "$@" \
+        >"$work/out" 2>&1 || status=$?
+    case $status in
+        0) echo nochange ;;
+        2) echo change ;;
+        *) cat "$work/out" >&2; fail "puppet apply exited $status" ;;
+    esac
+}
+
+check_mode_args() { if [[ $tool == ansible ]]; then echo "--check --diff"; else echo "--noop --show_diff"; fi; }
+
+expect() {  # expect LABEL WANT GOT
+    [[ $2 == "$3" ]] || { cat "$work/out" >&2; fail "$tool: $1: expected $2, got $3"; }
+    say "ok: $tool: $1 ($3)"
+}
+
+# ------------------------------------------------------------------ checks on the node
+units_of() { box_sh 'ls /etc/systemd/system | grep -E "^jobgen-$1-" || true' "$1"; }
+template_exists() { box test -f /etc/systemd/system/jobgen-notify@.service; }
+
+# every timer the installed catalogues have is listed by systemctl list-timers, but for the
+# suspended ones given (enabled: false), which must not be; no unit of theirs needs a
+# daemon-reload or is reported changed on disk
+check_units_loaded() {
+    local timers unit listed
+    timers=$(box_sh 'ls /etc/systemd/system | grep -E "^jobgen-.*\.timer$" || true')
+    [[ -n $timers ]] || fail "$tool: no jobgen timers installed"
+    listed=$(box systemctl list-timers --all --no-pager --plain)
+    for unit in $timers; do
+        if [[ " $* " == *" $unit "* ]]; then
+            grep -q "$unit" <<<"$listed" && fail "$tool: suspended $unit is in systemctl list-timers:"$'\n'"$listed"
+        else
+            grep -q "$unit" <<<"$listed" || fail "$tool: $unit is not in systemctl list-timers:"$'\n'"$listed"
+        fi
+    done
+    for unit in $(box_sh 'ls /etc/systemd/system | grep -E "^jobgen-[^@]*\.(service|timer)$"'); do
+        [[ $(box systemctl show -p NeedDaemonReload --value "$unit") == no ]] || fail "$tool: $unit: NeedDaemonReload=yes"
+        if box_sh 'systemctl status --no-pager "$1" 2>&1 | grep -qi "changed on disk"' "$unit"; then
+            fail "$tool: systemctl status $unit warns that it changed on disk"
+        fi
+    done
+    say "ok: $tool: list-timers shows $(wc -w <<<"$timers") timers; no unit needs a reload or changed on disk"
+}
+
+# the failing job of catalogue NAME fails and its alert reaches the webhook receiver
+check_alert() {
+    local name=$1 before
+    before=$(box_sh 'grep -c "\"job\" *: *\"$1-fail\"" /var/tmp/hooks.log || true' "$name")
+    box_sh 'systemctl start "jobgen-$1-fail.service" 2>/dev/null; true' "$name"
+    wait_until 60 "the alert of $name-fail" "[[ \$(grep -c '\"job\" *: *\"$name-fail\"' /var/tmp/hooks.log) -gt $before ]]"
+    say "ok: $tool: $name-fail failed and its alert arrived${2:-}"
+}
+
+snapshot() { box_sh 'cd / && sha256sum etc/systemd/system/jobgen-* var/lib/jobgen/installed/*.manifest 2>/dev/null | sort -k2'; }
+
+prove() {
+    tool=$1
+    say "---- $tool: fresh boot"
+    "$SBX" start --jdk none >/dev/null
+    box test ! -e /usr/bin/jobgen || fail "$tool: the node already has /usr/bin/jobgen"
+    "$SBX" cp "$work/prov" /srv/ >/dev/null
+    box systemd-run --quiet --unit=hooks python3 /srv/prov/hooks.py 18080 /var/tmp/hooks.log
+    wait_until 20 "the webhook receiver" 'curl -s -o /dev/null -X POST --data x http://127.0.0.1:18080/ping'
+
+    expect "first run installs the package and alpha, beta" change "$(converge alpha=alpha beta=beta)"
+    box test -x /usr/bin/jobgen || fail "$tool: /usr/bin/jobgen is not installed"
+    check_units_loaded
+    wait_until 30 "alpha's 5-second timer to run its job" '[[ -s /var/tmp/alpha-ticks ]]'
+    box_sh 'systemctl show -p ExecStart --value jobgen-alpha-tick.service | grep -q "path=/usr/bin/jobgen ; argv\[\]=/usr/bin/jobgen run "' \
+        || fail "$tool: jobgen-alpha-tick.service does not run through /usr/bin/jobgen"
+    wait_until 30 "a run in jobgen history" 'jobgen history alpha-tick | grep -q success'
+    say "ok: $tool: jobgen-alpha-tick.timer fired; the job ran through /usr/bin/jobgen (jobgen history has it)"
+    check_alert alpha
+    check_alert beta
+    expect "second run" nochange "$(converge alpha=alpha beta=beta)"
+
+    box_sh 'printf "# edited by hand\n" >>/etc/systemd/system/jobgen-alpha-tick.timer'
+    local before
+    before=$(snapshot)
+    # shellcheck disable=SC2046 # the check-mode flags are two words
+    local got
+    got=$(converge alpha=alpha beta=beta -- $(check_mode_args))
+    [[ $tool == puppet ]] || expect "check mode sees the hand edit" change "$got"
+    grep -q -- '^-# edited by hand' "$work/out" || { cat "$work/out" >&2; fail "$tool: check mode shows no unit diff"; }
+    if [[ $tool == puppet ]]; then
+        grep -q 'write jobgen-alpha-tick.timer.*(noop)' "$work/out" || { cat "$work/out" >&2; fail "puppet --noop does not name the unit"; }
     fi
-    local start=$SECONDS
-    local apt=(env DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600)
-    say "installing ${missing[*]}"
-    # an image without package lists (or with stale ones) needs an update first
-    if ! "${apt[@]}" install -y --no-install-recommends "${missing[@]}"; then
-        "${apt[@]}" update
-        "${apt[@]}" install -y --no-install-recommends "${missing[@]}"
-    fi
-    say "installed ${missing[*]} in $((SECONDS - start))s"
+    [[ $(snapshot) == "$before" ]] || fail "$tool: check mode changed files"
+    say "ok: $tool: check mode shows the unit diff and names the unit, changes nothing:"
+    grep -E -m4 'alpha-tick\.timer.*(noop)|^[-+]{3} .*alpha-tick|^-# edited' "$work/out" | sed 's/^/    /' >&2
+    expect "run after the hand edit restores the unit" change "$(converge alpha=alpha beta=beta)"
+    box_sh '! grep -q "edited by hand" /etc/systemd/system/jobgen-alpha-tick.timer' || fail "$tool: hand edit not repaired"
+
+    before=$(snapshot)
+    expect "removing alpha-extra from alpha" change "$(converge alpha=alpha-lite beta=beta)"
+    local after
+    after=$(snapshot)
+    [[ -z $(units_of alpha-extra) ]] || fail "$tool: alpha-extra's units are still there"
+    diff <(grep -v -e 'alpha-extra\.' -e 'alpha\.manifest' <<<"$before") <(grep -v 'alpha\.manifest' <<<"$after") \
+        || fail "$tool: removing one job changed more than its units"
+    box_sh '! systemctl list-timers --all --no-pager | grep -q alpha-extra' || fail "$tool: alpha-extra's timer is still loaded"
+    say "ok: $tool: removing a job removed its units and nothing else"
+    check_units_loaded
+
+    # order 1: alpha goes first, then beta
+    expect "removing alpha" change "$(converge alpha=absent beta=beta)"
+    [[ -z $(units_of alpha) ]] || fail "$tool: alpha's units are still there"
+    template_exists || fail "$tool: the notify template went with alpha although beta needs it"
+    check_alert beta " (alpha removed)"
+    expect "removing beta" change "$(converge alpha=absent beta=absent)"
+    [[ -z $(box_sh 'ls /etc/systemd/system | grep ^jobgen- || true') ]] || fail "$tool: units left after both catalogues went"
+    say "ok: $tool: no catalogue installed, no jobgen unit left (the template neither)"
+    # order 2: beta comes first, then alpha; beta goes first
+    expect "installing beta again" change "$(converge alpha=absent beta=beta)"
+    check_alert beta " (beta alone)"
+    expect "installing alpha again" change "$(converge alpha=alpha-lite beta=beta)"
+    check_alert alpha " (both)"
+    expect "removing beta first" change "$(converge alpha=alpha-lite beta=absent)"
+    template_exists || fail "$tool: the notify template went with beta although alpha needs it"
+    check_alert alpha " (beta removed)"
+    expect "removing alpha" change "$(converge alpha=absent beta=absent)"
+    template_exists && fail "$tool: the notify template outlived every catalogue that used it"
+    say "ok: $tool: the shared template lived exactly while a catalogue with on-failure was installed"
+
+    readme_$tool
+    check_image_root
+    "$SBX" stop >/dev/null
 }
 
-install_packages
-[[ -f target/jobgen.jar ]] || mvn -B -q -DskipTests package
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-jobgen="$tmp/bin/jobgen"
-mkdir -p "$tmp/bin"
-printf '#!/bin/sh\nexec java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -jar %q "$@"\n' "$project/target/jobgen.jar" >"$jobgen"
-chmod +x "$jobgen"
-
-# The units under ROOT must be exactly what `jobgen render` makes of the catalogue the tool laid down.
-assert_units_match_render() {
-    local root=$1 label=$2
-    rm -rf "$tmp/expected"
-    "$jobgen" render "$root/etc/jobgen/catalogues/backups.yaml" -o "$tmp/expected" >/dev/null
-    diff -r "$tmp/expected" "$root/etc/systemd/system" || fail "$label: units differ from jobgen render"
+# Units installed into an image root (--root) and then put in place, as when the image boots:
+# they name the catalogue by its path on the node, so once the build root is gone systemd still
+# finds it and neither wants a daemon-reload nor calls the units changed on disk.
+check_image_root() {
+    box_sh 'set -e
+        mkdir -p /srv/img/etc/jobgen/catalogues
+        cp /srv/prov/beta.yaml /srv/img/etc/jobgen/catalogues/image.yaml
+        jobgen install /srv/img/etc/jobgen/catalogues/image.yaml --root /srv/img --owner image >/dev/null
+        cp /srv/img/etc/jobgen/catalogues/image.yaml /etc/jobgen/catalogues/image.yaml
+        cp /srv/img/etc/systemd/system/jobgen-beta-fail.* /etc/systemd/system/
+        rm -rf /srv/img
+        systemctl daemon-reload'
+    box_sh 'grep -qx "SourcePath=/etc/jobgen/catalogues/image.yaml" /etc/systemd/system/jobgen-beta-fail.service' \
+        || fail "$tool: a unit installed with --root does not name the catalogue by its path on the node"
+    local unit
+    for unit in jobgen-beta-fail.service jobgen-beta-fail.timer; do
+        [[ $(box systemctl show -p NeedDaemonReload --value "$unit") == no ]] || fail "$tool: --root: $unit: NeedDaemonReload=yes"
+        if box_sh 'systemctl status --no-pager "$1" 2>&1 | grep -qi "changed on disk"' "$unit"; then
+            fail "$tool: --root: systemctl status $unit warns that it changed on disk"
+        fi
+    done
+    say "ok: $tool: units installed with --root name the node path: no reload needed once the build root is gone"
 }
 
-edit_catalogue() {  # a real change: another description and schedule for one job
-    sed -i -e 's/Archive rotated logs/Archive rotated and compressed logs/' -e 's/schedule: daily/schedule: weekly/' "$1"
-    grep -q 'schedule: weekly' "$1" || fail "catalogue edit did not apply"
+# The README's command line as written (the examples as shipped), on the node as it is now.
+readme_ansible() {
+    local out status=0
+    out=$(box_sh 'cd /mnt/project && ansible-playbook -i examples/ansible/inventory examples/ansible/playbook.yml -e jobgen_package_deb=$1' "$DEB" 2>&1) || status=$?
+    [[ $status -eq 0 ]] && grep -qE '^localhost +:.*changed=[1-9].*failed=0' <<<"$out" || { echo "$out" >&2; fail "ansible: the README's command did not install"; }
+    out=$(box_sh 'cd /mnt/project && ansible-playbook -i examples/ansible/inventory examples/ansible/playbook.yml -e jobgen_package_deb=$1' "$DEB" 2>&1) || status=$?
+    [[ $status -eq 0 ]] && grep -qE '^localhost +:.*changed=0 .*failed=0' <<<"$out" || { echo "$out" >&2; fail "ansible: the README's command changed something the second time"; }
+    check_readme_catalogues
 }
 
-hand_edit_unit() {
-    printf '# edited by hand\n' >>"$1/etc/systemd/system/jobgen-db-backup.timer"
+readme_puppet() {
+    local status
+    for want in 2 0; do
+        status=0
+        box_sh 'cd /mnt/project && FACTER_jobgen_deb=$1 puppet apply --detailed-exitcodes --modulepath examples/puppet/modules examples/puppet/site.pp' "$DEB" \
+            >"$work/out" 2>&1 || status=$?
+        [[ $status -eq $want ]] || { cat "$work/out" >&2; fail "puppet: the README's command exited $status, expected $want"; }
+    done
+    check_readme_catalogues
 }
 
-# ---------------------------------------------------------------- Ansible
-aroot="$tmp/ansible-root"
-mkdir -p "$aroot" "$tmp/ansible-src"
-cp examples/ansible/catalogues/backups.yaml "$tmp/ansible-src/backups.yaml"
-ansible_run() {  # prints the changed= count of the PLAY RECAP; fails on failed>0
-    local out
-    out=$(ANSIBLE_NOCOLOR=1 ANSIBLE_LOCALHOST_WARNING=false ansible-playbook -i localhost, -c local \
-        examples/ansible/playbook.yml -e ansible_become=false \
-        -e "{\"jobgen_root\": \"$aroot\", \"jobgen_bin\": \"$jobgen\", \"jobgen_install_args\": [\"--no-systemctl\"], \"jobgen_catalogue_src\": \"$tmp/ansible-src/backups.yaml\"}" \
-        "$@" 2>&1) || { echo "$out" >&2; fail "ansible-playbook $* failed"; }
-    local recap
-    recap=$(grep -E '^localhost +:' <<<"$out") || { echo "$out" >&2; fail "no PLAY RECAP"; }
-    [[ $recap =~ failed=0 ]] || { echo "$out" >&2; fail "ansible: $recap"; }
-    sed -E 's/.*changed=([0-9]+).*/\1/' <<<"$recap"
-}
-expect() {  # expect LABEL WANT GOT, where WANT is 0 or "some"
-    # GOT comes from $(ansible_run): its fail only ends that subshell and leaves GOT empty,
-    # which [[ -eq 0 ]] would take for 0
-    [[ $3 =~ ^[0-9]+$ ]] || fail "$1: ansible-playbook gave no PLAY RECAP count (see above)"
-    if [[ $2 == some ]]; then [[ $3 -gt 0 ]] || fail "$1: expected a change, got changed=$3"
-    else [[ $3 -eq $2 ]] || fail "$1: expected changed=$2, got changed=$3"; fi
-    say "ok: $1 (changed=$3)"
+check_readme_catalogues() {
+    box test -f /etc/systemd/system/jobgen-db-backup.timer -a -f /etc/systemd/system/jobgen-sales-report.timer \
+        || fail "$tool: the README's catalogues are not installed"
+    check_units_loaded jobgen-log-archive.timer
+    say "ok: $tool: the README's command installs the shipped examples, then changes nothing"
 }
 
-expect "ansible check mode on an empty root" some "$(ansible_run --check)"
-[[ ! -e $aroot/etc/systemd ]] || fail "ansible check mode wrote units"
-expect "ansible first run" some "$(ansible_run)"
-expect "ansible second run" 0 "$(ansible_run)"
-expect "ansible check mode, nothing to do" 0 "$(ansible_run --check)"
-assert_units_match_render "$aroot" ansible
-hand_edit_unit "$aroot"
-expect "ansible check mode sees a hand edit" some "$(ansible_run --check)"
-grep -q 'edited by hand' "$aroot/etc/systemd/system/jobgen-db-backup.timer" || fail "ansible check mode repaired"
-expect "ansible run repairs the hand edit" some "$(ansible_run)"
-assert_units_match_render "$aroot" "ansible after repair"
-edit_catalogue "$tmp/ansible-src/backups.yaml"
-expect "ansible check mode after a catalogue edit" some "$(ansible_run --check)"
-expect "ansible run after a catalogue edit" some "$(ansible_run)"
-grep -q 'OnCalendar=weekly' "$aroot/etc/systemd/system/jobgen-log-archive.timer" || fail "ansible: new schedule not installed"
-expect "ansible run after that" 0 "$(ansible_run)"
-assert_units_match_render "$aroot" "ansible after the edit"
-
-# ---------------------------------------------------------------- Puppet
-proot="$tmp/puppet-root"
-mkdir -p "$proot" "$tmp/puppet-src" "$tmp/puppet-state"
-cp examples/puppet/catalogues/backups.yaml "$tmp/puppet-src/backups.yaml"
-cat >"$tmp/node.pp" <<PP
-jobgen::catalogue { 'backups':
-  source     => '$tmp/puppet-src/backups.yaml',
-  root       => '$proot',
-  jobgen     => '$jobgen',
-  extra_args => ['--no-systemctl'],
-}
-PP
-puppet_run() {  # prints puppet's --detailed-exitcodes status (0 no change, 2 changes, 4/6 failures)
-    local s="$tmp/puppet-state" status=0
-    puppet apply --detailed-exitcodes --modulepath "$project/examples/puppet/modules" \
-        --vardir "$s/var" --confdir "$s/conf" --codedir "$s/code" --logdir "$s/log" --rundir "$s/run" \
-        "$@" "$tmp/node.pp" >"$tmp/puppet.log" 2>&1 || status=$?
-    if [[ $status -ne 0 && $status -ne 2 ]]; then cat "$tmp/puppet.log" >&2; fi
-    echo "$status"
-}
-pexpect() {
-    [[ $3 -eq $2 ]] || fail "$1: expected puppet exit $2, got $3"
-    say "ok: $1 (exit $3)"
-}
-
-pexpect "puppet first run" 2 "$(puppet_run)"
-pexpect "puppet second run" 0 "$(puppet_run)"
-assert_units_match_render "$proot" puppet
-hand_edit_unit "$proot"
-pexpect "puppet noop with a hand edit" 0 "$(puppet_run --noop)"
-grep -q 'edited by hand' "$proot/etc/systemd/system/jobgen-db-backup.timer" || fail "puppet noop repaired"
-grep -q 'Exec\[jobgen install backups\].*(noop)' "$tmp/puppet.log" || { cat "$tmp/puppet.log" >&2; fail "puppet noop did not see the drift"; }
-pexpect "puppet run repairs the hand edit" 2 "$(puppet_run)"
-assert_units_match_render "$proot" "puppet after repair"
-edit_catalogue "$tmp/puppet-src/backups.yaml"
-pexpect "puppet run after a catalogue edit" 2 "$(puppet_run)"
-grep -q 'OnCalendar=weekly' "$proot/etc/systemd/system/jobgen-log-archive.timer" || fail "puppet: new schedule not installed"
-pexpect "puppet run after that" 0 "$(puppet_run)"
-assert_units_match_render "$proot" "puppet after the edit"
-
-say "all provisioning checks passed"
+start=$SECONDS
+"$SBX" status >/dev/null 2>&1 && fail "a sandbox is already running in $SANDBOX_DIR; stop it with: SANDBOX_DIR=$SANDBOX_DIR $SBX stop"
+"$SBX" create 2>&1 | sed 's/^/provisioning: /' >&2
+for t in ${JOBGEN_PROV_TOOLS:-ansible puppet}; do
+    prove "$t"
+done
+say "all provisioning checks passed in $((SECONDS - start))s"

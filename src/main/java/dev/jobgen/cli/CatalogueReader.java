@@ -38,9 +38,29 @@ public final class CatalogueReader {
     /** How diagnostics name standard input. */
     static final String STDIN_NAME = "<stdin>";
     private final CliContext ctx;
+    private final Path nodeRoot;
 
     public CatalogueReader(CliContext ctx) {
+        this(ctx, ctx.fs().getRootDirectories().iterator().next());
+    }
+
+    /** A reader for files under {@code nodeRoot} (install {@code --root}), whose units name their path on the node. */
+    public CatalogueReader(CliContext ctx, Path nodeRoot) {
         this.ctx = ctx;
+        this.nodeRoot = nodeRoot.toAbsolutePath().normalize();
+    }
+
+    /**
+     * Where {@code file} is on the node: its absolute path with the install root taken off
+     * ({@code ROOT/etc/jobgen/x.yaml} is {@code /etc/jobgen/x.yaml}); empty when it is not under the root.
+     * Lexical, not resolved: a link inside an image root points to a path on the node, not here.
+     */
+    Optional<String> nodePath(Path file) {
+        Path absolute = file.toAbsolutePath().normalize();
+        if (!absolute.startsWith(nodeRoot)) {
+            return Optional.empty();
+        }
+        return Optional.of("/" + nodeRoot.relativize(absolute).toString().replace(nodeRoot.getFileSystem().getSeparator(), "/"));
     }
 
     /** What compiling the named files gave, the files that could not be read at all, and standard input's text if read. */
@@ -164,7 +184,7 @@ public final class CatalogueReader {
             return Optional.empty();
         }
         decoder.flush(text);
-        String source = stdin ? "/dev/stdin" : path.toAbsolutePath().normalize().toString();
+        Optional<String> source = stdin ? Optional.of("/dev/stdin") : nodePath(path);
         return Optional.of(new CatalogueSource(name, source, text.flip().toString()));
     }
 

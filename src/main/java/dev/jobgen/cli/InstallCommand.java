@@ -86,8 +86,12 @@ public final class InstallCommand implements Callable<Integer> {
             throw new UserError("--root " + root + ": not a directory", 2);
         }
         String ownerName = ownerName();
-        Compilation compilation = new CatalogueReader(ctx).compileValid(List.of(catalogue), options, true);
+        Compilation compilation = new CatalogueReader(ctx, rootDir).compileValid(List.of(catalogue), options, true);
         Compilation.Output output = compilation.outputs().get(0);
+        if (output.catalogue().sourcePath().isEmpty() && !output.files().isEmpty()) {
+            ctx.err().println("jobgen install: note: " + catalogue + " is not under --root " + root
+                    + ", so the units name no SourcePath= or Documentation= (keep the catalogue under the root to have them)");
+        }
         Set<String> enabled = output.timers().stream().filter(UnitPlanner.TimerState::enabled)
                 .map(UnitPlanner.TimerState::unit).collect(Collectors.toSet());
         InstallRequest request = new InstallRequest(rootDir, ownerName, output.files(), enabled, adopt);

@@ -18,9 +18,12 @@ import java.util.stream.Collectors;
 /**
  * Reads the disk and decides, without changing anything, what an install must do. Ownership
  * rules: a unit may be written when this owner owns it, or when nothing is there and no other
- * owner claims it. A template unit ({@code name@.service}) identical to ours that another owner
- * has is shared (both list it; it is deleted only when the last owner drops it): this is how
- * several catalogues share {@code jobgen-notify@.service}. Job units are never shared: each
+ * owner claims it. A template unit ({@code name@.service}) that another owner has is shared:
+ * it belongs to no single catalogue, every owner whose units refer to it lists it (a reference
+ * count), any of them may (re)write it, and it is deleted only when the last one drops it. This
+ * is how several catalogues share {@code jobgen-notify@.service}; its bytes name no catalogue,
+ * so owners on the same jobgen agree on them. Adopting never takes a shared template away
+ * from the owners that list it. Job units are never shared: each
  * names its catalogue in {@code SourcePath=}, so two owners with the same job unit are a mistake
  * (the same catalogue under two owner names). Anything else is a {@link Conflict}, unless adopting.
  * Symlinks (masked or linked units) are never ours.
@@ -121,7 +124,7 @@ final class InstallPlanner {
                     : "it is not a regular file";
         } else if (same && !ours.owns(f.name()) && claimants.isEmpty()) {
             problem = "it exists (with identical content) but was not installed by catalogue '" + req.owner() + "'";
-        } else if (!ours.owns(f.name()) && !(same && shareable) && (present || !claimants.isEmpty())) {
+        } else if (!ours.owns(f.name()) && !(shareable && !claimants.isEmpty()) && (present || !claimants.isEmpty())) {
             problem = claimants.isEmpty() ? "it was not installed by catalogue '" + req.owner() + "'"
                     : "it is owned by catalogue " + claimants.stream().map(o -> "'" + o + "'").collect(Collectors.joining(", "));
         }

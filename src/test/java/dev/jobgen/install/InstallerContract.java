@@ -192,6 +192,55 @@ abstract class InstallerContract {
         assertEquals(List.of("jobgen-notify@.service"), dbPlain.removed(), "the last owner removes it");
     }
 
+    /**
+     * Two catalogues add and drop their on-failure job (so the template) in every order of four
+     * toggles, once with templates of the same bytes and once with different ones (owners on two
+     * jobgen versions): every install succeeds and the template is on disk exactly while the
+     * units of some owner refer to it.
+     */
+    @Test
+    void aSharedTemplateExistsExactlyWhileSomeCatalogueNeedsIt() throws IOException {
+        String[] owners = {"web", "db"};
+        for (boolean sameBytes : List.of(true, false)) {
+            for (int order = 0; order < 16; order++) {
+                reset(Map.of());
+                boolean[] alerting = new boolean[2];
+                StringBuilder steps = new StringBuilder(sameBytes ? "same bytes:" : "different bytes:");
+                for (int step = 0; step < 4; step++) {
+                    int who = (order >> step) & 1;
+                    alerting[who] = !alerting[who];
+                    steps.append(' ').append(owners[who]).append(alerting[who] ? "+" : "-");
+                    List<RenderedFile> files = new java.util.ArrayList<>(job(owners[who] + "-job", "daily"));
+                    if (alerting[who]) {
+                        files.add(sameBytes || who == 0 ? notifyTemplate()
+                                : Units.file("jobgen-notify@.service", "[Service]\nExecStart=/usr/bin/jobgen notify %i\n"));
+                    }
+                    install(request(root, owners[who], files));
+                    assertEquals(alerting[0] || alerting[1], Files.exists(units.resolve("jobgen-notify@.service")), steps.toString());
+                    for (int o = 0; o < 2; o++) {
+                        assertEquals(alerting[o], Files.exists(manifests.resolve(owners[o] + ".manifest"))
+                                && read(manifests.resolve(owners[o] + ".manifest")).contains("jobgen-notify@.service\n"),
+                                steps + ": " + owners[o] + " lists the template exactly while it needs it");
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void adoptingNeverTakesASharedTemplateAwayFromItsOtherOwners() throws IOException {
+        install(request(root, "web", all(job("rotate", "daily"), List.of(notifyTemplate()))));
+        RenderedFile newer = Units.file("jobgen-notify@.service", "[Service]\nExecStart=/usr/bin/jobgen notify %i\n");
+        List<RenderedFile> db = all(job("vacuum", "weekly"), List.of(newer));
+        install(new InstallRequest(root, "db", db, Set.of("jobgen-vacuum.timer"), true));
+        assertTrue(read(manifests.resolve("web.manifest")).contains("jobgen-notify@.service"), "'web' still needs it");
+
+        install(request(root, "db", job("vacuum", "weekly")));
+        assertTrue(Files.exists(units.resolve("jobgen-notify@.service")), "'web' still refers to the template");
+        install(request(root, "web", job("rotate", "daily")));
+        assertFalse(Files.exists(units.resolve("jobgen-notify@.service")), "nobody refers to it any more");
+    }
+
     @Test
     void adoptingFromAnotherCatalogueMovesOwnership() throws IOException {
         install(request(root, "web", job("rotate", "daily")));
