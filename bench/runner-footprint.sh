@@ -89,9 +89,10 @@ if $levers; then
     add "+Xmn1m-Xms2m" "$(launcher_with l3 "$quiet -Xmn1m -Xms2m")" "$jar"
 fi
 
-cds_for() { printf '%s\n' "$work/cds-$(sha256sum "$1" | cut -c1-12)"; }
+declare -A c_cds
 for name in "${candidates[@]}"; do
-    JOBGEN_JAR=${c_jar[$name]} JOBGEN_CDS_DIR=$(cds_for "${c_jar[$name]}") "${c_launcher[$name]}" --create-cds >/dev/null
+    c_cds[$name]=$work/cds-$(sha256sum "${c_jar[$name]}" | cut -c1-12)
+    JOBGEN_JAR=${c_jar[$name]} JOBGEN_CDS_DIR=${c_cds[$name]} "${c_launcher[$name]}" --create-cds >/dev/null
 done
 
 # every process of the runner's tree in the runner's own process group (the child has its own session)
@@ -105,7 +106,7 @@ sum_field() { # field pid... : sum of a smaps_rollup field in KiB
     local f=$1; shift
     cat $(printf '/proc/%s/smaps_rollup ' "$@") 2>/dev/null | awk -v f="$f:" '$1 == f { s += $2 } END { print s + 0 }'
 }
-cpu_ns() { cat $(printf '/proc/%s/task/*/schedstat ' "$@") 2>/dev/null | awk '{ s += $1 } END { printf "%d\n", s }'; }
+cpu_ns() { cat $(printf '/proc/%s/task/*/schedstat ' "$@") 2>/dev/null | awk '{ s += $1 } END { printf "%.0f\n", s }'; }
 wakeups() { cat $(printf '/proc/%s/task/*/status ' "$@") 2>/dev/null | awk '$1 == "voluntary_ctxt_switches:" { s += $2 } END { print s + 0 }'; }
 per_thread() { for t in /proc/$1/task/*; do printf '%s|%s|%s\n' "${t##*/}" "$(cat "$t/comm")" "$(awk '$1 == "voluntary_ctxt_switches:" { print $2 }' "$t/status")"; done 2>/dev/null | sort; }
 
@@ -114,7 +115,7 @@ measure() {
     local name=$1 i p
     local -a flags
     read -ra flags <<< "${c_flags[$name]}"
-    export JOBGEN_JAR=${c_jar[$name]} JOBGEN_CDS_DIR; JOBGEN_CDS_DIR=$(cds_for "${c_jar[$name]}")
+    export JOBGEN_JAR=${c_jar[$name]} JOBGEN_CDS_DIR=${c_cds[$name]}
     runner_pids=()
     for ((i = 0; i < jobs; i++)); do
         "${c_launcher[$name]}" run --job "fp$i" --state-dir "$work/state/$i" --lock-dir "$work/lock" --lock node \
@@ -147,6 +148,7 @@ measure() {
     runner_pids=()
     rm -rf "$work/state" "$work/lock"
 }
+((jobs > 0)) || candidates=()   # FOOTPRINT_JOBS=0: start-up only
 for name in "${candidates[@]}"; do
     echo "measuring $name ($jobs jobs, ${idle}s idle) ..." >&2
     measure "$name"
@@ -155,28 +157,34 @@ done
 # start-up, interleaved so that load on the machine hits every candidate alike
 printf 'public class Hello { public static void main(String[] a) { System.out.println("hello"); } }\n' > "$work/Hello.java"
 javac -d "$work" "$work/Hello.java"
-start_flags=(run --job bench --state-dir "$work/s" --lock-dir "$work/l" --lock node --idempotent period --schedule '*-*-* *:*:00 UTC')
+# a state directory per candidate: each version keeps its own cache of computed periods there
+start_flags=(run --job bench --lock-dir "$work/l" --lock node --idempotent period --schedule '*-*-* *:*:00 UTC')
 startup() {
     case $1 in
         hello) java -cp "$work" Hello ;;
-        *) rm -rf "$work/s/stamps"
-           JOBGEN_JAR=${c_jar[$1]} JOBGEN_CDS_DIR=$(cds_for "${c_jar[$1]}") "${c_launcher[$1]}" "${start_flags[@]}" -- /bin/true ;;
+        *) rm -rf "$work/s-$1/stamps"
+           JOBGEN_JAR=${c_jar[$1]} JOBGEN_CDS_DIR=${c_cds[$1]} "${c_launcher[$1]}" "${start_flags[@]}" --state-dir "$work/s-$1" \
+               -- /bin/true ;;
     esac
 }
 starters=(hello baseline current)
 for name in "${starters[@]}"; do startup "$name" >/dev/null 2>&1; done
+TIMEFORMAT='%3R %3U %3S'
 for ((r = 0; r < runs; r++)); do
     for name in "${starters[@]}"; do
-        t0=$EPOCHREALTIME
-        startup "$name" >/dev/null 2>&1
-        t1=$EPOCHREALTIME
-        echo "$((${t1/./} - ${t0/./}))" >> "$work/t.$name"
+        { time startup "$name" >/dev/null 2>&1; } 2>> "$work/t.$name"
     done
 done
-median_us() { sort -n "$1" | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] : int((a[NR / 2] + a[NR / 2 + 1]) / 2) }'; }
-declare -A med
-for name in "${starters[@]}"; do med[$name]=$(median_us "$work/t.$name"); done
+# medians of the wall time and of the CPU time (user + system, the runner's children included):
+# on a busy machine the wall time mostly measures the queue for a CPU, the CPU time does not
+median() { sort -n | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
+declare -A med cpu
+for name in "${starters[@]}"; do
+    med[$name]=$(awk '{ print $1 * 1000 }' "$work/t.$name" | median)
+    cpu[$name]=$(awk '{ print ($2 + $3) * 1000 }' "$work/t.$name" | median)
+done
 
+if ((jobs > 0)); then
 echo
 printf '%-16s %12s %12s %8s %13s %14s\n' candidate pss_MiB/job rss_MiB/one threads cpu_ms/s/job wakeups/s/job
 for name in "${candidates[@]}"; do
@@ -186,13 +194,17 @@ done
 echo
 echo "threads that woke up (first runner, per second):"
 for name in "${candidates[@]}"; do printf '  %-16s %s\n' "$name" "${r_who[$name]:-none}"; done
+fi
 echo
-printf '%-16s %10s\n' start-up median_ms
-for name in "${starters[@]}"; do printf '%-16s %10.1f\n' "$name" "$(bc -l <<< "${med[$name]}/1000")"; done
+printf '%-16s %10s %10s\n' start-up median_ms cpu_ms
+for name in "${starters[@]}"; do printf '%-16s %10.1f %10.1f\n' "$name" "${med[$name]}" "${cpu[$name]}"; done
 echo
 ratio() { bc -l <<< "scale=2; $1 / $2"; }
 echo "jobs: $jobs, idle: ${idle}s, start-up runs: $runs; baseline: $ref (${base_sha:0:12}); load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+if ((jobs > 0)); then
 echo "pss per job: current $(bc -l <<< "scale=2; ${r_pss[current]}/1024") MiB (budget <= 8), current / baseline = $(ratio "${r_pss[current]}" "${r_pss[baseline]}")"
 echo "idle cpu per job: current $(printf %.3f "${r_cpu[current]}") ms/s (budget <= 0.2), baseline $(printf %.3f "${r_cpu[baseline]}") ms/s"
 echo "wake-ups per job: current $(printf %.2f "${r_wake[current]}")/s, baseline $(printf %.2f "${r_wake[baseline]}")/s"
+fi
 echo "start-up: current / hello = $(ratio "${med[current]}" "${med[hello]}") (budget <= 1.3), baseline / hello = $(ratio "${med[baseline]}" "${med[hello]}")"
+echo "start-up cpu: current / hello = $(ratio "${cpu[current]}" "${cpu[hello]}"), baseline / hello = $(ratio "${cpu[baseline]}" "${cpu[hello]}")"
