@@ -148,6 +148,8 @@ measure() {
     runner_pids=()
     rm -rf "$work/state" "$work/lock"
 }
+starters=(hello)   # start-up of every candidate but the pinging one (runner-startup.sh has the ping)
+for name in "${candidates[@]}"; do [[ $name == current+ping ]] || starters+=("$name"); done
 ((jobs > 0)) || candidates=()   # FOOTPRINT_JOBS=0: start-up only
 for name in "${candidates[@]}"; do
     echo "measuring $name ($jobs jobs, ${idle}s idle) ..." >&2
@@ -167,7 +169,6 @@ startup() {
                -- /bin/true ;;
     esac
 }
-starters=(hello baseline current)
 for name in "${starters[@]}"; do startup "$name" >/dev/null 2>&1; done
 TIMEFORMAT='%3R %3U %3S'
 for ((r = 0; r < runs; r++)); do
