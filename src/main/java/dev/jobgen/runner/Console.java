@@ -1,5 +1,7 @@
 package dev.jobgen.runner;
 
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -14,11 +16,31 @@ final class Console {
     private final OutputStream out;
     private final OutputStream err;
     private final LogTail tail;
+    private final boolean passesThrough;
 
     Console(OutputStream out, OutputStream err, int tailBytes) {
+        this(out, err, tailBytes, false);
+    }
+
+    private Console(OutputStream out, OutputStream err, int tailBytes, boolean passesThrough) {
         this.out = out;
         this.err = err;
         this.tail = new LogTail(tailBytes);
+        this.passesThrough = passesThrough;
+    }
+
+    /** This process's own stdout and stderr, keeping a tail of {@code tailBytes} (0: none). */
+    static Console ofProcess(int tailBytes) {
+        return new Console(new FileOutputStream(FileDescriptor.out), new FileOutputStream(FileDescriptor.err), tailBytes,
+                tailBytes == 0);
+    }
+
+    /**
+     * True when the child's output needs no copying: it would go unchanged to this process's own
+     * stdout and stderr and no tail is kept, so the child may write there itself.
+     */
+    boolean passesThrough() {
+        return passesThrough;
     }
 
     synchronized void childLine(boolean toErr, byte[] b, int off, int len) {

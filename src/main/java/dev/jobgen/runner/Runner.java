@@ -241,19 +241,22 @@ public final class Runner {
 
     /** Sleeps between attempts; false when a signal cut the pause short. */
     private boolean pause(Duration delay) {
-        long until = System.nanoTime() + delay.toNanos();
         try {
-            while (!signals.any()) {
-                long left = until - System.nanoTime();
-                if (left <= 0) {
-                    return true;
-                }
-                Thread.sleep(Math.min(50, TimeUnit.NANOSECONDS.toMillis(left) + 1));
-            }
+            signals.sleep(new Pause(), delay.toNanos());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            return false;
         }
-        return false;
+        return !signals.any();
+    }
+
+    /** A plain sleep, which {@link Signals#sleep} cuts short when a signal comes. */
+    private static final class Pause implements Signals.Wait {
+        @Override
+        public boolean await(long nanos) throws InterruptedException {
+            TimeUnit.NANOSECONDS.sleep(nanos);
+            return true;
+        }
     }
 
     private Map<String, String> childEnv(Run run, int attempt) {

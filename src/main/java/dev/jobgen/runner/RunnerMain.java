@@ -1,7 +1,5 @@
 package dev.jobgen.runner;
 
-import java.io.FileDescriptor;
-import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
@@ -39,8 +37,8 @@ public final class RunnerMain {
             System.err.println("jobgen run: internal error: " + e);
             return 1;
         }
-        Console console = new Console(new FileOutputStream(FileDescriptor.out), new FileOutputStream(FileDescriptor.err),
-                config.logTail());
+        // the tail only feeds the heartbeat's failure ping: without one the child writes to the journal itself
+        Console console = Console.ofProcess(config.heartbeat().isPresent() ? config.logTail() : 0);
         Signals signals = new Signals();
         signals.install();
         ProcessGroup group = ProcessGroup.locate();

@@ -108,6 +108,28 @@ class LauncherTest {
     }
 
     /**
+     * {@code run} gets the flags of a small steady state (bench/runner-footprint.sh), and the
+     * interpreter only when it copies no output: a heartbeat keeps a log tail, so the output pumps run.
+     */
+    @Test
+    void runIsTunedForItsSteadyStateAndInterpretedOnlyWithoutAHeartbeat() throws Exception {
+        Path jar = jar("d", "four");
+        launch(jar, List.of("--create-cds"));
+        List<String> plain = List.of("run", "--job", "x", "--state-dir", dir.resolve("state").toString(), "--", "/bin/sh", "-c",
+                ": --heartbeat");
+        List<String> heartbeat = List.of("run", "--job", "x", "--state-dir", dir.resolve("state").toString(),
+                "--heartbeat", "url", "--heartbeat-url", "http://127.0.0.1:1/", "--", "/bin/true");
+        for (List<String> run : List.of(plain, heartbeat)) {
+            Files.deleteIfExists(javaLog);
+            launch(jar, run);
+            String args = Files.readString(javaLog);
+            assertTrue(args.contains("-XX:ArchiveRelocationMode=0 -XX:GuaranteedSafepointInterval=0 -XX:AsyncDeflationInterval=0"
+                    + " -Xmn1m -Xms2m"), args);
+            assertEquals(run == plain, args.contains(" -Xint "), args);
+        }
+    }
+
+    /**
      * The training run covers a plain and a stamped run (steady state) entirely: every jobgen class
      * comes from the archive, so the JVM, started with {@code -cp JAR dev.jobgen.Main} rather than
      * {@code -jar}, never opens the jar (indexing its entries costs ~10 ms of start-up).
