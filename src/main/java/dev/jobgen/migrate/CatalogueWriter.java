@@ -9,7 +9,9 @@ import java.util.SortedMap;
  * Writes imported jobs as a format-1 catalogue (DESIGN.md "Catalogue"): deterministic text, keys
  * in a fixed order, settings shared by every job under {@code defaults:}, and each job preceded by
  * a comment naming the crontab line it came from. {@code catch-up: false} keeps cron's behaviour
- * after downtime (a timer's {@code Persistent=} would run missed elapses at boot; cron does not).
+ * after downtime (a timer's {@code Persistent=} would run missed elapses at boot; cron does not),
+ * and {@code timeout: infinity} its lack of a time limit (the catalogue's default of 1h would kill
+ * a job cron let run for three).
  */
 public final class CatalogueWriter {
     private final StringBuilder out = new StringBuilder();
@@ -28,6 +30,7 @@ public final class CatalogueWriter {
         if (!jobs.isEmpty()) {
             w.out.append("defaults:\n");
             w.out.append("  catch-up: false  # as with cron, runs missed while the machine was off are not made up\n");
+            w.out.append("  timeout: infinity  # as with cron, no run is stopped; set a timeout where one should be\n");
             w.settings("  ", w.shared.timezone(), w.shared.jitter(), Optional.empty(), Optional.empty(), w.shared.user(),
                     w.shared.environment(), Optional.empty(), w.shared.email());
         }
