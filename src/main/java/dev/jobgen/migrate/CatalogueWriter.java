@@ -1,5 +1,6 @@
 package dev.jobgen.migrate;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,12 +17,25 @@ import java.util.SortedMap;
 public final class CatalogueWriter {
     private final StringBuilder out = new StringBuilder();
     private final SharedSettings shared;
+    /** Where each job's text starts in {@link #out}. */
+    private final List<Integer> jobOffsets = new ArrayList<>();
 
     private CatalogueWriter(SharedSettings shared) {
         this.shared = shared;
     }
 
+    /** The catalogue's text, and the line on which each job's text starts (1-based, in job order). */
+    public record Written(String text, List<Integer> jobLines) {
+        public Written {
+            jobLines = List.copyOf(jobLines);
+        }
+    }
+
     public static String write(List<ImportedJob> jobs, List<String> sources) {
+        return written(jobs, sources).text();
+    }
+
+    public static Written written(List<ImportedJob> jobs, List<String> sources) {
         CatalogueWriter w = new CatalogueWriter(SharedSettings.of(jobs));
         w.out.append("# Imported by 'jobgen import-crontab' from ").append(String.join(", ", sources).replaceAll("[\r\n]", " "))
                 .append(".\n");
@@ -41,10 +55,24 @@ public final class CatalogueWriter {
             w.out.append('\n');
             jobs.forEach(w::job);
         }
-        return w.out.toString();
+        return new Written(w.out.toString(), w.jobLines());
+    }
+
+    private List<Integer> jobLines() {
+        List<Integer> lines = new ArrayList<>();
+        int line = 1;
+        int at = 0;
+        for (int offset : jobOffsets) {
+            for (; at < offset; at++) {
+                line += out.charAt(at) == '\n' ? 1 : 0;
+            }
+            lines.add(line);
+        }
+        return lines;
     }
 
     private void job(ImportedJob job) {
+        jobOffsets.add(out.length());
         out.append("  # ").append(job.file().replaceAll("[\r\n]", " ")).append(':').append(job.line()).append('\n');
         out.append("  ").append(YamlScalar.of(job.name())).append(":\n");
         entry("    ", "description", job.description());
