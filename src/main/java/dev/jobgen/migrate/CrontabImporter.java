@@ -94,6 +94,13 @@ public final class CrontabImporter {
         }
         cmd.relativeProgram().ifPresent(program -> warn(e, "'" + program + "' is a relative path: cron ran commands"
                 + " in the user's home directory; add 'working-directory:'"));
+        Optional<String> user = e.user().or(() -> owner);
+        if (user.isEmpty() && e.variable("HOME").isEmpty()) {
+            cmd.homeReference().ifPresent(home -> warn(e, "'" + home + "' in the command: cron set HOME to the crontab"
+                    + " owner's home directory; a system service has HOME only when it runs with User= (then that"
+                    + " user's home, as with cron), and this job has no 'user:', so HOME is unset: give --owner"
+                    + " (or 'user:'), or set HOME under 'environment:'"));
+        }
         if (e.schedule().equals("@reboot")) {
             warn(e, "@reboot: the job runs once per boot, a minute after the timer starts (OnBootSec=); cron ran it"
                     + " when the cron daemon started (Vixie/Debian cron again on every restart of cron)");
@@ -101,7 +108,7 @@ public final class CrontabImporter {
         boolean simple = cmd.argv().isPresent();
         Optional<String> text = Optional.of(cmd.text());
         ImportedJob job = new ImportedJob(names.unique(cmd.text(), lineName(e)), e.file(), e.line(), description(e), e.schedule(),
-                timezone(e), jitter(e), simple ? text : Optional.empty(), simple ? Optional.empty() : text, e.user().or(() -> owner),
+                timezone(e), jitter(e), simple ? text : Optional.empty(), simple ? Optional.empty() : text, user,
                 environment(e), Optional.empty(), email(e), !cmd.hasPercent());
         jobs.add(job);
         flock.ifPresent(f -> lockFiles.put(job, f.lockFile()));

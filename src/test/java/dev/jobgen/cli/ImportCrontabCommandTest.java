@@ -191,4 +191,24 @@ class ImportCrontabCommandTest {
             assertTrue(Files.readString(fs.getPath("/home/me/long.yaml")).length() > size);
         }
     }
+
+    /** Under systemd HOME comes from User= (systemd.exec(5)), not from cron: only a job without a user loses it. */
+    @Test
+    void homeIsReportedAsMissingOnlyForAJobWithoutUser() throws IOException {
+        file("/home/me/crontab", "0 2 * * * ${HOME}/bin/x\n");
+        assertEquals(0, run("import-crontab", "crontab"));
+        String warnings = err.toString();
+        assertTrue(warnings.contains("crontab:1: warning: '${HOME}' in the command: cron set HOME to the crontab owner's"
+                + " home directory; a system service has HOME only when it runs with User= (then that user's home, as with"
+                + " cron), and this job has no 'user:', so HOME is unset"), warnings);
+        assertFalse(warnings.contains("relative path"), warnings);
+
+        err.getBuffer().setLength(0);
+        assertEquals(0, run("import-crontab", "--owner", "me", "crontab"));
+        assertEquals("", err.toString(), "with User= systemd sets HOME to the user's home, as cron did");
+
+        file("/home/me/crontab", "HOME=/srv\n0 2 * * * ~/bin/x\n");
+        assertEquals(0, run("import-crontab", "crontab"));
+        assertFalse(err.toString().contains("in the command: cron set HOME"), "HOME= is carried in environment:");
+    }
 }
