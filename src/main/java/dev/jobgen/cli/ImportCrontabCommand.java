@@ -26,8 +26,8 @@ import picocli.CommandLine.Parameters;
                         + " 'flock -n FILE' prefixes and comments above a line are carried over.",
                 "What cannot be carried is reported as FILE:LINE: warning: ... on stderr, a line that cannot be"
                         + " converted as FILE:LINE: error: ...; the catalogue written always passes 'jobgen validate'.",
-                "Exit status: 0 converted, 1 a line could not be converted (nothing written; with --skip-invalid only"
-                        + " when --strict), or warnings with --strict, 2 usage."})
+                "Exit status: 0 converted; 1 a line could not be converted and nothing was written (--skip-invalid"
+                        + " leaves such lines out instead), or anything not carried over with --strict; 2 usage."})
 public final class ImportCrontabCommand implements Callable<Integer> {
     /** Whether lines carry a user name between schedule and command. */
     enum UserField { auto, yes, no }

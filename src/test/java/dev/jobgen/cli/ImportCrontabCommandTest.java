@@ -211,4 +211,30 @@ class ImportCrontabCommandTest {
         assertEquals(0, run("import-crontab", "crontab"));
         assertFalse(err.toString().contains("in the command: cron set HOME"), "HOME= is carried in environment:");
     }
+
+    /**
+     * A 5,000-line crontab: the import renders without a flood of timeout-exceeds-gap warnings
+     * (with the catalogue's 1h default every job running more often than hourly got one; cron has
+     * no timeout, so the import says timeout: infinity).
+     */
+    @Test
+    void aFiveThousandJobImportRendersWithoutATimeoutFlood() throws IOException {
+        List<String> schedules = List.of("* * * * *", "*/5 * * * *", "*/15 * * * *", "0 * * * *", "30 2 * * *", "0 4 * * 0",
+                "15 */2 * * *", "0 0 1 * *");
+        StringBuilder crontab = new StringBuilder();
+        for (int i = 0; i < 5000; i++) {
+            crontab.append(schedules.get(i % schedules.size())).append(" /usr/local/bin/task-").append(i).append(" --run\n");
+        }
+        file("/home/me/crontab", crontab.toString());
+        assertEquals(0, run("import-crontab", "--owner", "app", "crontab", "-o", "big.yaml"), err.toString());
+        err.getBuffer().setLength(0);
+        assertEquals(0, run("render", "-o", "units", "big.yaml"), err.toString());
+        String warnings = err.toString();
+        assertFalse(warnings.contains("timeout-exceeds-gap"), warnings.lines().limit(20).toList().toString());
+        long diagnostics = warnings.lines().filter(l -> l.contains(": warning[")).count();
+        assertTrue(diagnostics <= 10, diagnostics + " warnings:\n" + warnings.lines().limit(40).toList());
+        try (var units = Files.list(fs.getPath("/home/me/units"))) {
+            assertEquals(5000, units.filter(f -> f.toString().endsWith(".timer")).count());
+        }
+    }
 }
