@@ -19,14 +19,18 @@ final class JobNames {
     private static final int MAX = 48;
     private static final Pattern URL = Pattern.compile("[a-z]+://([^/:]+).*");
     private static final Set<String> WRAPPERS = Set.of("sudo", "nice", "ionice", "nohup", "env", "exec", "time", "chronic",
-            "cronic", "timeout", "setlock", "chpst", "--");
+            "cronic", "timeout", "setlock", "chpst", "envdir", "setuidgid", "s6-setuidgid", "--");
+    /** Wrappers that take one argument before the command: {@code timeout 1h X}, {@code envdir DIR X}. */
+    private static final Set<String> WRAPPERS_WITH_ARGUMENT = Set.of("timeout", "envdir", "setuidgid", "s6-setuidgid");
+    /** Interpreters with a version in their name: {@code php7}, {@code python3.11}. */
+    private static final Pattern VERSIONED_INTERPRETER = Pattern.compile("(python|php|perl|ruby|node)[0-9.]+");
     /** Commands that only prepare, guard or feed the real one. */
     private static final Set<String> GUARDS = Set.of("cd", "test", "[", "true", ":", "sleep", "export", "set", "umask",
-            "echo", "printf");
+            "echo", "printf", "cat", ".", "source", "chmod", "mkdir", "pushd", "popd");
     /** Options of wrappers that take a value as the next word. */
     private static final Set<String> VALUED_OPTIONS = Set.of("-u", "-g", "-n", "-c", "-s", "-k");
     private static final Set<String> INTERPRETERS = Set.of("sh", "bash", "dash", "zsh", "python", "python2", "python3",
-            "perl", "ruby", "node", "php", "java", "Rscript", ".", "source");
+            "perl", "ruby", "node", "php", "java", "Rscript");
     /** Shell words that lead into a command ({@code if [ ... ]; then X; fi}). */
     private static final Set<String> KEYWORDS = Set.of("if", "then", "else", "elif", "fi", "do", "done", "while", "until", "!");
     /** Shell words whose segment holds no command to name ({@code for x in ...}, {@code case ... in}). */
@@ -111,7 +115,7 @@ final class JobNames {
     private static String fromProgram(List<ShellSegments.Word> words, int at) {
         int i = at;
         String program = stem(words.get(i));
-        if (INTERPRETERS.contains(program) || program.isEmpty()) {
+        if (INTERPRETERS.contains(program) || VERSIONED_INTERPRETER.matcher(program).matches() || program.isEmpty()) {
             // "python3 x.py", and "$PHP x.php": the script names the job, the interpreter alone does not
             i = nextArgument(words, i + 1);
             if (i >= words.size()) {
@@ -140,8 +144,8 @@ final class JobNames {
                 while (i < words.size() && words.get(i).text().startsWith("-")) {
                     i += VALUED_OPTIONS.contains(words.get(i).text()) ? 2 : 1;
                 }
-                if (base.equals("timeout") && i < words.size()) {
-                    i++; // the duration
+                if (WRAPPERS_WITH_ARGUMENT.contains(base) && i < words.size()) {
+                    i++; // the duration, directory or user before the command
                 }
             } else {
                 return i;

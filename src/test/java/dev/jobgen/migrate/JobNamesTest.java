@@ -37,6 +37,11 @@ class JobNamesTest {
         ">/dev/null => ''",
         "sh -c 'cd /srv && ./run' => ''",
         "sleep 15 /root/capture/capturePackets.bash &2>/dev/null => capturepackets",
+        "source /home/a/.bash_profile && cd $ROOT/loaders && python cleanup.py &>> /home/a/log/c.log => cleanup",
+        "/usr/bin/envdir /etc/wal-e.d/env /usr/local/bin/clean-wale => clean-wale",
+        "s6-setuidgid abc php7 /var/www/html/update.php --feeds => update",
+        "cat /etc/hostname | figlet -c > /etc/motd => figlet",
+        "TMPDIR=`mktemp -d` && chmod 755 $TMPDIR && pushd $TMPDIR && bash get_retired_packages.sh => get-retired-packages",
     })
     void namesComeFromTheProgram(String command, String name) {
         assertEquals(name, JobNames.derive(command));
