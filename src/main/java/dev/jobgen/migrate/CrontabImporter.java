@@ -107,8 +107,8 @@ public final class CrontabImporter {
         }
         boolean simple = cmd.argv().isPresent();
         Optional<String> text = Optional.of(cmd.text());
-        ImportedJob job = new ImportedJob(names.unique(cmd.text(), lineName(e)), e.file(), e.line(), description(e), e.schedule(),
-                timezone(e), jitter(e), simple ? text : Optional.empty(), simple ? Optional.empty() : text, user,
+        ImportedJob job = new ImportedJob(names.unique(cmd.text(), lineName(e)), e.file(), e.line(), description(e),
+                e.schedule(), timezone(e), jitter(e), simple ? text : Optional.empty(), simple ? Optional.empty() : text, user,
                 environment(e), Optional.empty(), email(e), !cmd.hasPercent());
         jobs.add(job);
         flock.ifPresent(f -> lockFiles.put(job, f.lockFile()));

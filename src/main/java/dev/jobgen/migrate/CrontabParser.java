@@ -108,7 +108,8 @@ public final class CrontabParser {
             }
             user = Optional.of(words.next());
             if (!Names.isUserOrGroup(user.get())) {
-                messages.add(ImportMessage.error(file, number, "'" + user.get() + "' is not a user name; cron refuses this line"
+                messages.add(ImportMessage.error(file, number, "'" + user.get() + "' is not a user name;"
+                        + " cron refuses this line"
                         + (TIME_FIELD.matcher(user.get()).matches()
                                 ? " (one schedule field too many? the fields here are: minute hour day-of-month month"
                                         + " day-of-week user command)"

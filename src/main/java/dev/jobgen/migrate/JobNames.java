@@ -32,7 +32,8 @@ final class JobNames {
     private static final Set<String> INTERPRETERS = Set.of("sh", "bash", "dash", "zsh", "python", "python2", "python3",
             "perl", "ruby", "node", "php", "java", "Rscript");
     /** Shell words that lead into a command ({@code if [ ... ]; then X; fi}). */
-    private static final Set<String> KEYWORDS = Set.of("if", "then", "else", "elif", "fi", "do", "done", "while", "until", "!");
+    private static final Set<String> KEYWORDS =
+            Set.of("if", "then", "else", "elif", "fi", "do", "done", "while", "until", "!");
     /** Shell words whose segment holds no command to name ({@code for x in ...}, {@code case ... in}). */
     private static final Set<String> COMPOUND = Set.of("for", "case", "esac", "select", "function", "in");
     private static final Set<String> GENERIC = Set.of("manage", "artisan", "run-parts", "docker", "docker-compose", "kubectl",
