@@ -4,7 +4,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /** The naming rules jobgen enforces before systemd would: jobs, users and groups, lock groups. */
-final class Names {
+public final class Names {
     static final String JOB_NAME_PATTERN = "[a-z0-9][a-z0-9_.-]*";
     private static final Pattern JOB = Pattern.compile(JOB_NAME_PATTERN);
     // systemd's relaxed user/group name rules (man systemd.exec, User=): no leading digit or dash
@@ -26,7 +26,7 @@ final class Names {
         return Optional.empty();
     }
 
-    static boolean isUserOrGroup(String name) {
+    public static boolean isUserOrGroup(String name) {
         if (NUMERIC_ID.matcher(name).matches()) {
             long id = Long.parseLong(name);
             return id < 4294967295L && id != 65535; // (uid_t)-1 and 16-bit -1 are invalid ids

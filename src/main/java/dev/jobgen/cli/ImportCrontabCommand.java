@@ -2,15 +2,17 @@ package dev.jobgen.cli;
 
 import dev.jobgen.install.AtomicWriter;
 import dev.jobgen.install.NioFileOps;
-import dev.jobgen.migrate.CatalogueWriter;
+import dev.jobgen.bind.Names;
 import dev.jobgen.migrate.CrontabImporter;
 import dev.jobgen.migrate.ImportMessage;
+import dev.jobgen.migrate.ImportValidation;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -21,8 +23,10 @@ import picocli.CommandLine.Parameters;
         description = {"Convert crontab files into a jobgen catalogue (YAML on stdout, or -o FILE).",
                 "Schedules keep cron's exact meaning; CRON_TZ/TZ, environment lines, MAILTO, RANDOM_DELAY,"
                         + " 'flock -n FILE' prefixes and comments above a line are carried over.",
-                "What cannot be carried is reported as FILE:LINE: warning: ... on stderr.",
-                "Exit status: 0 converted, 1 a line could not be converted (or warnings with --strict), 2 usage."})
+                "What cannot be carried is reported as FILE:LINE: warning: ... on stderr, a line that cannot be"
+                        + " converted as FILE:LINE: error: ...; the catalogue written always passes 'jobgen validate'.",
+                "Exit status: 0 converted; 1 a line could not be converted and nothing was written (--skip-invalid"
+                        + " leaves such lines out instead), or anything not carried over with --strict; 2 usage."})
 public final class ImportCrontabCommand implements Callable<Integer> {
     /** Whether lines carry a user name between schedule and command. */
     enum UserField { auto, yes, no }
@@ -43,25 +47,46 @@ public final class ImportCrontabCommand implements Callable<Integer> {
                     + " directory). Default: ${DEFAULT-VALUE}.")
     UserField userField;
 
+    @Option(names = "--owner", paramLabel = "USER",
+            description = "Whose user crontabs these are (files without a user field): their jobs get 'user: USER'."
+                    + " Default: the file name of a spool file (/var/spool/cron/crontabs/NAME, /var/spool/cron/NAME).")
+    String owner;
+
+    @Option(names = "--skip-invalid", description = "Report each line that cannot be converted and convert the rest"
+            + " (default: any such line fails the import and nothing is written).")
+    boolean skipInvalid;
+
     public ImportCrontabCommand(CliContext ctx) {
         this.ctx = ctx;
     }
 
     @Override
     public Integer call() {
+        if (owner != null && !Names.isUserOrGroup(owner)) {
+            throw new UserError("--owner: '" + owner + "' is not a user name", 2);
+        }
         List<CrontabImporter.Source> sources = new ArrayList<>();
         for (String file : files) {
-            sources.add(new CrontabImporter.Source(file, read(file), hasUserField(ctx.fs().getPath(file))));
+            Path path = ctx.fs().getPath(file);
+            sources.add(new CrontabImporter.Source(file, read(file), hasUserField(path),
+                    Optional.ofNullable(owner).or(() -> spoolOwner(path))));
         }
-        CrontabImporter.Result result = CrontabImporter.importAll(sources);
+        ImportValidation.Outcome outcome = ImportValidation.check(CrontabImporter.importAll(sources), files,
+                ctx.clock().instant(), skipInvalid);
+        CrontabImporter.Result result = outcome.result();
         for (ImportMessage m : result.messages()) {
             ctx.err().println(m.format());
         }
+        if (skipInvalid && outcome.skipped() > 0) {
+            ctx.err().println("import-crontab: skipped " + outcome.skipped() + " line" + (outcome.skipped() == 1 ? "" : "s")
+                    + " with errors (--skip-invalid); the catalogue holds the other " + result.jobs().size() + " job"
+                    + (result.jobs().size() == 1 ? "" : "s"));
+        }
         ctx.err().flush();
-        if (result.hasErrors() || (strict && result.hasWarnings())) {
+        if ((result.hasErrors() && !skipInvalid) || (strict && (result.hasWarnings() || result.hasErrors()))) {
             return 1;
         }
-        String yaml = CatalogueWriter.write(result.jobs(), files);
+        String yaml = outcome.catalogue();
         if (output == null) {
             ctx.out().print(yaml);
             ctx.out().flush();
@@ -82,6 +107,23 @@ public final class ImportCrontabCommand implements Callable<Integer> {
                         || (parent != null && parent.getFileName() != null && parent.getFileName().toString().equals("cron.d"));
             }
         };
+    }
+
+    /**
+     * The user of a crontab in cron's spool, named after its file: /var/spool/cron/crontabs/NAME
+     * (Debian's cron), /var/spool/cron/NAME (cronie), /var/spool/cron/tabs/NAME (SUSE).
+     */
+    private static Optional<String> spoolOwner(Path file) {
+        Path abs = file.toAbsolutePath().normalize();
+        Path parent = abs.getParent();
+        if (parent == null || abs.getFileName() == null) {
+            return Optional.empty();
+        }
+        String dir = parent.toString();
+        String name = abs.getFileName().toString();
+        boolean spool = dir.equals("/var/spool/cron/crontabs") || dir.equals("/var/spool/cron/tabs")
+                || (dir.equals("/var/spool/cron") && !name.equals("crontabs") && !name.equals("tabs"));
+        return spool && Names.isUserOrGroup(name) ? Optional.of(name) : Optional.empty();
     }
 
     private String read(String file) {

@@ -4,6 +4,8 @@ import dev.jobgen.bind.ShellWords;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The command part of a crontab line and how it can be carried: cron hands it to {@code sh -c}.
@@ -16,6 +18,7 @@ import java.util.Set;
  */
 record CronCommand(String text, boolean hasPercent, Optional<List<String>> argv) {
     /** Words a shell runs itself: as a program of their own they would do nothing or fail. */
+    private static final Pattern HOME = Pattern.compile("(\\$HOME\\b|\\$\\{HOME[}:#%/-]|(?<![^\\s=:'\"(])~(?=/|\\s|$))");
     private static final Set<String> SHELL_WORDS = Set.of("cd", "export", "source", ".", "exec", "set", "unset", "eval",
             "if", "for", "while", "until", "case", "ulimit", "umask", "trap", "alias", "read", "wait", "shift", "!", "{");
 
@@ -53,10 +56,20 @@ record CronCommand(String text, boolean hasPercent, Optional<List<String>> argv)
         }
     }
 
-    /** The first word when it is a relative path such as {@code bin/x} or {@code ./x}, which cron resolved from $HOME. */
+    /**
+     * The first word when it is a relative path such as {@code bin/x} or {@code ./x}, which cron
+     * resolved from the home directory it started in; not {@code $HOME/x} or {@code ~/x} (see {@link #homeReference()}).
+     */
     Optional<String> relativeProgram() {
         String first = text.strip().split("[\\s;&|<>()]+", 2)[0];
-        return first.contains("/") && !first.startsWith("/") && !first.contains("=") ? Optional.of(first) : Optional.empty();
+        return first.contains("/") && !first.startsWith("/") && !first.contains("=") && "$~`".indexOf(first.charAt(0)) < 0
+                ? Optional.of(first) : Optional.empty();
+    }
+
+    /** How the command uses the HOME variable ({@code $HOME}, {@code ${HOME}}, or a leading {@code ~}), if it does. */
+    Optional<String> homeReference() {
+        Matcher m = HOME.matcher(text);
+        return m.find() ? Optional.of(m.group(1)) : Optional.empty();
     }
 
     /**

@@ -32,8 +32,15 @@ public final class CrontabImporter {
 
     private CrontabImporter() {}
 
-    /** One input: the name used in messages, its text, and whether its lines have a user field. */
-    public record Source(String name, String text, boolean userField) {}
+    /**
+     * One input: the name used in messages, its text, whether its lines have a user field, and,
+     * for a user crontab (no user field), whose it is: cron ran its lines as that user.
+     */
+    public record Source(String name, String text, boolean userField, Optional<String> owner) {
+        public Source(String name, String text, boolean userField) {
+            this(name, text, userField, Optional.empty());
+        }
+    }
 
     /** The jobs in input order, and every message sorted by file (input order) and line. */
     public record Result(List<ImportedJob> jobs, List<ImportMessage> messages) {
@@ -58,7 +65,13 @@ public final class CrontabImporter {
             order.putIfAbsent(source.name(), order.size());
             CrontabParser.Parsed parsed = CrontabParser.parse(source.name(), source.text(), source.userField());
             importer.messages.addAll(parsed.messages());
-            parsed.entries().forEach(importer::entry);
+            if (!source.userField() && source.owner().isEmpty() && !parsed.entries().isEmpty()) {
+                importer.warn(parsed.entries().get(0), "the owner of this user crontab is unknown (not a spool file"
+                        + " such as /var/spool/cron/crontabs/NAME, and no --owner NAME): its jobs would run as root;"
+                        + " give --owner NAME, or set 'user:' in the catalogue");
+            }
+            Optional<String> owner = source.userField() ? Optional.empty() : source.owner();
+            parsed.entries().forEach(e -> importer.entry(e, owner));
         }
         List<ImportedJob> locked = importer.assignLocks();
         List<ImportMessage> sorted = new ArrayList<>(importer.messages);
@@ -66,7 +79,7 @@ public final class CrontabImporter {
         return new Result(locked, sorted);
     }
 
-    private void entry(CrontabEntry e) {
+    private void entry(CrontabEntry e, Optional<String> owner) {
         CronCommand cmd = CronCommand.of(e.command());
         Optional<FlockPrefix> flock = cmd.hasPercent() ? Optional.empty() : FlockPrefix.parse(cmd.text());
         if (flock.isPresent()) {
@@ -81,17 +94,31 @@ public final class CrontabImporter {
         }
         cmd.relativeProgram().ifPresent(program -> warn(e, "'" + program + "' is a relative path: cron ran commands"
                 + " in the user's home directory; add 'working-directory:'"));
+        Optional<String> user = e.user().or(() -> owner);
+        if (user.isEmpty() && e.variable("HOME").isEmpty()) {
+            cmd.homeReference().ifPresent(home -> warn(e, "'" + home + "' in the command: cron set HOME to the crontab"
+                    + " owner's home directory; a system service has HOME only when it runs with User= (then that"
+                    + " user's home, as with cron), and this job has no 'user:', so HOME is unset: give --owner"
+                    + " (or 'user:'), or set HOME under 'environment:'"));
+        }
         if (e.schedule().equals("@reboot")) {
             warn(e, "@reboot: the job runs once per boot, a minute after the timer starts (OnBootSec=); cron ran it"
                     + " when the cron daemon started (Vixie/Debian cron again on every restart of cron)");
         }
         boolean simple = cmd.argv().isPresent();
         Optional<String> text = Optional.of(cmd.text());
-        ImportedJob job = new ImportedJob(names.unique(cmd.text()), e.file(), e.line(), description(e), e.schedule(),
-                timezone(e), jitter(e), simple ? text : Optional.empty(), simple ? Optional.empty() : text, e.user(),
+        ImportedJob job = new ImportedJob(names.unique(cmd.text(), lineName(e)), e.file(), e.line(), description(e),
+                e.schedule(), timezone(e), jitter(e), simple ? text : Optional.empty(), simple ? Optional.empty() : text, user,
                 environment(e), Optional.empty(), email(e), !cmd.hasPercent());
         jobs.add(job);
         flock.ifPresent(f -> lockFiles.put(job, f.lockFile()));
+    }
+
+    /** For a command that names nothing: where the line is, e.g. {@code crontab-line-12}. */
+    private static String lineName(CrontabEntry e) {
+        String file = JobNames.sanitize(e.file().substring(e.file().lastIndexOf('/') + 1));
+        return (file.isEmpty() ? "" : file.substring(0, Math.min(file.length(), 24)).replaceAll("-+$", "") + "-")
+                + "line-" + e.line();
     }
 
     private void scriptWarnings(CrontabEntry e, CronCommand cmd) {

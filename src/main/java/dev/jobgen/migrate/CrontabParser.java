@@ -1,12 +1,16 @@
 package dev.jobgen.migrate;
 
+import dev.jobgen.bind.Names;
 import dev.jobgen.time.CronException;
 import dev.jobgen.time.CronExpression;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -19,6 +23,15 @@ import java.util.regex.Pattern;
  * dropped.
  */
 public final class CrontabParser {
+    private static final Pattern TIME_FIELD = Pattern.compile("[0-9*][0-9*/,?-]*");
+    private static final Pattern DATE_FIELD = Pattern.compile("[0-9*?][0-9A-Za-z*/,?#LW-]*|[A-Za-z]{3}[A-Za-z,/-]*");
+    private static final Pattern FIVE_STARS = Pattern.compile("\\*\\s+\\*\\s+\\*\\s+\\*\\s+\\*(\\s|$)");
+    /** Names templates give the five time columns. */
+    private static final Set<String> LEGEND_COLUMNS = Set.of("m", "mn", "min", "mins", "minute", "minutes",
+            "h", "hr", "hour", "hours", "dom", "mday", "day", "days", "mon", "month", "months", "dow", "wday", "weekday");
+    /** The other words of a legend line: the user and command columns. */
+    private static final Set<String> LEGEND_OTHER = Set.of("who", "user", "user-name", "username",
+            "command", "cmd", "commands", "of", "week", "to", "be", "executed", "");
     private static final Pattern ASSIGNMENT = Pattern.compile("\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*=\\s*(.*?)\\s*");
 
     private final String file;
@@ -59,8 +72,10 @@ public final class CrontabParser {
         }
         if (body.startsWith("#")) {
             String comment = body.replaceFirst("^#+\\s*", "");
-            if (looksLikeEntry(comment)) {
-                comments.clear(); // a commented-out job describes nothing
+            if (looksLikeEntry(comment) || isLegend(comment) || comment.startsWith("!")) {
+                // a commented-out job, the column legend or a "#!" line ends what a comment above said:
+                // the comment belonged to that job or to the file's header, not to the next line
+                comments.clear();
             } else if (!comment.isEmpty()) {
                 comments.add(comment);
             }
@@ -92,6 +107,15 @@ public final class CrontabParser {
                 return;
             }
             user = Optional.of(words.next());
+            if (!Names.isUserOrGroup(user.get())) {
+                messages.add(ImportMessage.error(file, number, "'" + user.get() + "' is not a user name;"
+                        + " cron refuses this line"
+                        + (TIME_FIELD.matcher(user.get()).matches()
+                                ? " (one schedule field too many? the fields here are: minute hour day-of-month month"
+                                        + " day-of-week user command)"
+                                : "")));
+                return;
+            }
         }
         String command = words.rest();
         if (command.isEmpty()) {
@@ -101,14 +125,40 @@ public final class CrontabParser {
         entries.add(CrontabEntry.of(file, number, schedule, user, command, environment, comments));
     }
 
+    /**
+     * A disabled job: a schedule, even one this cron would refuse ({@code 0/15}, {@code ?}), and
+     * more after it. Minute and hour must start with a digit or {@code *}, so that prose does not match.
+     */
     private static boolean looksLikeEntry(String comment) {
         Words w = new Words(comment);
-        try {
-            CronExpression.parse(schedule(comment, w));
-            return w.hasNext();
-        } catch (CronException e) {
-            return false;
+        if (comment.startsWith("@")) {
+            try {
+                CronExpression.parse(schedule(comment, w));
+                return w.hasNext();
+            } catch (CronException e) {
+                return false;
+            }
         }
+        String[] fields = comment.split("[ \t]+", 6);
+        return fields.length == 6 && TIME_FIELD.matcher(fields[0]).matches() && TIME_FIELD.matcher(fields[1]).matches()
+                && DATE_FIELD.matcher(fields[2]).matches() && DATE_FIELD.matcher(fields[3]).matches()
+                && DATE_FIELD.matcher(fields[4]).matches();
+    }
+
+    /**
+     * The column legend of crontab templates: {@code m h dom mon dow command}, {@code
+     * minute hour mday month wday who command}, or a line of the drawing that points at the
+     * columns ({@code .---- minute (0 - 59)}, {@code |  |  |}, {@code *  *  *  *  * user-name command}).
+     */
+    static boolean isLegend(String comment) {
+        String afterBars = comment.replaceFirst("^[|\\s]+", "");
+        boolean bars = afterBars.length() < comment.length();
+        if (afterBars.startsWith(".--") || (bars && afterBars.isEmpty()) || FIVE_STARS.matcher(comment).lookingAt()) {
+            return true;
+        }
+        String[] words = comment.toLowerCase(Locale.ROOT).split("[\\s,]+");
+        long columns = Arrays.stream(words).filter(LEGEND_COLUMNS::contains).count();
+        return columns >= 3 && Arrays.stream(words).allMatch(w -> LEGEND_COLUMNS.contains(w) || LEGEND_OTHER.contains(w));
     }
 
     /** The schedule at the start of {@code line}: an {@code @} shortcut or five fields, taken from {@code words}. */

@@ -19,22 +19,36 @@ final class JobNames {
     private static final int MAX = 48;
     private static final Pattern URL = Pattern.compile("[a-z]+://([^/:]+).*");
     private static final Set<String> WRAPPERS = Set.of("sudo", "nice", "ionice", "nohup", "env", "exec", "time", "chronic",
-            "cronic", "timeout", "setlock", "chpst", "--");
-    /** Commands that only prepare or guard the real one. */
-    private static final Set<String> GUARDS = Set.of("cd", "test", "[", "true", ":", "sleep", "export", "set", "umask");
+            "cronic", "timeout", "setlock", "chpst", "envdir", "setuidgid", "s6-setuidgid", "--");
+    /** Wrappers that take one argument before the command: {@code timeout 1h X}, {@code envdir DIR X}. */
+    private static final Set<String> WRAPPERS_WITH_ARGUMENT = Set.of("timeout", "envdir", "setuidgid", "s6-setuidgid");
+    /** Interpreters with a version in their name: {@code php7}, {@code python3.11}. */
+    private static final Pattern VERSIONED_INTERPRETER = Pattern.compile("(python|php|perl|ruby|node)[0-9.]+");
+    /** Commands that only prepare, guard or feed the real one. */
+    private static final Set<String> GUARDS = Set.of("cd", "test", "[", "true", ":", "sleep", "export", "set", "umask",
+            "echo", "printf", "cat", ".", "source", "chmod", "mkdir", "pushd", "popd");
     /** Options of wrappers that take a value as the next word. */
     private static final Set<String> VALUED_OPTIONS = Set.of("-u", "-g", "-n", "-c", "-s", "-k");
     private static final Set<String> INTERPRETERS = Set.of("sh", "bash", "dash", "zsh", "python", "python2", "python3",
             "perl", "ruby", "node", "php", "java", "Rscript");
+    /** Shell words that lead into a command ({@code if [ ... ]; then X; fi}). */
+    private static final Set<String> KEYWORDS =
+            Set.of("if", "then", "else", "elif", "fi", "do", "done", "while", "until", "!");
+    /** Shell words whose segment holds no command to name ({@code for x in ...}, {@code case ... in}). */
+    private static final Set<String> COMPOUND = Set.of("for", "case", "esac", "select", "function", "in");
     private static final Set<String> GENERIC = Set.of("manage", "artisan", "run-parts", "docker", "docker-compose", "kubectl",
             "make", "rake", "drush", "wp", "console", "git", "systemctl", "curl", "wget", "rsync", "find", "mysqldump",
-            "pg_dump", "bundle", "npm", "yarn", "restic", "borg", "aws", "rclone", "psql", "mysql");
+            "pg_dump", "bundle", "npm", "yarn", "restic", "borg", "aws", "rclone", "psql", "mysql", "periodic", "su");
 
     private final Set<String> taken = new HashSet<>();
 
-    /** A name for {@code command} not handed out before by this instance. */
-    String unique(String command) {
-        return reserve(derive(command));
+    /**
+     * A name for {@code command} not handed out before by this instance; {@code fallback} when the
+     * command names nothing (a bare redirection, a script given only in quotes).
+     */
+    String unique(String command, String fallback) {
+        String derived = derive(command);
+        return reserve(derived.isEmpty() ? fallback : derived);
     }
 
     /** {@code base}, or {@code base-2}, {@code base-3}… when this instance handed it out before. */
@@ -47,32 +61,68 @@ final class JobNames {
         return name;
     }
 
+    /**
+     * The name of the first simple command that does real work, looking past guards such as
+     * {@code test -x X ||} or {@code cd DIR &&}; when only guards are left, the file a guard
+     * checks ({@code [ -x /usr/sbin/X ] && ...} gives {@code X}). Empty when nothing gives a name.
+     * Words from expansions ({@code $((RANDOM % 60))}) and quoted text with blanks never do.
+     */
     static String derive(String command) {
-        // the first pipeline element that does real work: not a guard such as "test -x X ||" or "cd DIR &&"
-        for (String segment : command.replaceAll("['\"]", "").split("&&|\\|\\||[;|{}()]")) {
-            List<String> words = new ArrayList<>();
-            for (String w : segment.strip().split("\\s+")) {
-                if (!w.isEmpty() && !w.matches("[0-9]*[<>].*")) {
-                    words.add(w);
-                }
+        String guarded = "";
+        for (List<ShellSegments.Word> segment : ShellSegments.of(command)) {
+            List<ShellSegments.Word> words = withoutKeywords(segment);
+            if (words.isEmpty() || COMPOUND.contains(words.get(0).text())) {
+                continue;
             }
             int i = skipWrappers(words, 0);
-            if (i < words.size() && !GUARDS.contains(stem(words.get(i)))) {
-                return fromProgram(words, i);
+            if (i >= words.size()) {
+                continue;
+            }
+            if (GUARDS.contains(stem(words.get(i)))) {
+                guarded = guarded.isEmpty() ? guardedFile(words, i + 1) : guarded;
+                continue;
+            }
+            String name = fromProgram(words, i);
+            if (!name.isEmpty()) {
+                return name;
             }
         }
-        return "job";
+        return guarded;
     }
 
-    private static String fromProgram(List<String> words, int at) {
+    /** Words such as {@code if}, {@code then}, {@code !} that lead into the command proper. */
+    private static List<ShellSegments.Word> withoutKeywords(List<ShellSegments.Word> words) {
+        int i = 0;
+        while (i < words.size() && KEYWORDS.contains(words.get(i).text())) {
+            i++;
+        }
+        return words.subList(i, words.size());
+    }
+
+    /** The name of the first path a guard names ({@code test -x /usr/sbin/X}), or empty. */
+    private static String guardedFile(List<ShellSegments.Word> words, int from) {
+        for (int i = from; i < words.size(); i++) {
+            String text = words.get(i).text();
+            if (text.contains("/") && !text.startsWith("/dev/") && !text.startsWith("-")) {
+                String name = sanitize(stem(words.get(i)));
+                if (!name.isEmpty()) {
+                    return name;
+                }
+            }
+        }
+        return "";
+    }
+
+    private static String fromProgram(List<ShellSegments.Word> words, int at) {
         int i = at;
         String program = stem(words.get(i));
-        if (INTERPRETERS.contains(program)) {
-            int script = nextArgument(words, i + 1);
-            if (script < words.size()) {
-                i = script;
-                program = stem(words.get(i));
+        if (INTERPRETERS.contains(program) || VERSIONED_INTERPRETER.matcher(program).matches() || program.isEmpty()) {
+            // "python3 x.py", and "$PHP x.php": the script names the job, the interpreter alone does not
+            i = nextArgument(words, i + 1);
+            if (i >= words.size()) {
+                return "";
             }
+            program = stem(words.get(i));
         }
         if (GENERIC.contains(program)) {
             int arg = nextArgument(words, i + 1);
@@ -80,24 +130,23 @@ final class JobNames {
                 program = program + "-" + stem(words.get(arg));
             }
         }
-        String name = sanitize(program);
-        return name.isEmpty() ? "job" : name;
+        return sanitize(program);
     }
 
-    private static int skipWrappers(List<String> words, int from) {
+    private static int skipWrappers(List<ShellSegments.Word> words, int from) {
         int i = from;
         while (i < words.size()) {
-            String w = words.get(i);
+            String w = words.get(i).text();
             String base = w.substring(w.lastIndexOf('/') + 1);
             if (w.contains("=") && !w.startsWith("-")) {
                 i++; // VAR=value before the program
             } else if (WRAPPERS.contains(base)) {
                 i++;
-                while (i < words.size() && words.get(i).startsWith("-")) {
-                    i += VALUED_OPTIONS.contains(words.get(i)) ? 2 : 1;
+                while (i < words.size() && words.get(i).text().startsWith("-")) {
+                    i += VALUED_OPTIONS.contains(words.get(i).text()) ? 2 : 1;
                 }
-                if (base.equals("timeout") && i < words.size()) {
-                    i++; // the duration
+                if (WRAPPERS_WITH_ARGUMENT.contains(base) && i < words.size()) {
+                    i++; // the duration, directory or user before the command
                 }
             } else {
                 return i;
@@ -106,23 +155,34 @@ final class JobNames {
         return i;
     }
 
-    /** The next word that names something: not an option, not a bare number. */
-    private static int nextArgument(List<String> words, int from) {
+    /** The next word that names something: not an option, not a bare number, not /dev/null, not an expansion. */
+    private static int nextArgument(List<ShellSegments.Word> words, int from) {
         int i = from;
-        while (i < words.size() && (words.get(i).startsWith("-") || words.get(i).matches("[0-9]+"))) {
+        while (i < words.size() && (words.get(i).text().startsWith("-") || words.get(i).text().matches("[0-9]+")
+                || words.get(i).text().equals("/dev/null") || sanitize(stem(words.get(i))).isEmpty())) {
             i++;
         }
         return i;
     }
 
-    /** The last path element without a script extension; a URL's host. */
-    private static String stem(String word) {
+    /**
+     * The last path element without a script extension; a URL's host. Empty for a word that cannot
+     * name anything: quoted text with blanks, or a last element an expansion produces.
+     */
+    private static String stem(ShellSegments.Word w) {
+        if (w.opaque()) {
+            return "";
+        }
+        String word = w.text();
         Matcher url = URL.matcher(word);
         if (url.matches()) {
             return url.group(1);
         }
         String base = word.replaceAll("/+$", "");
         base = base.substring(base.lastIndexOf('/') + 1);
+        if (base.indexOf(ShellSegments.EXPANSION) >= 0) {
+            return "";
+        }
         return base.replaceFirst("(?i)\\.(sh|bash|py|pl|rb|php|js|r)$", "");
     }
 

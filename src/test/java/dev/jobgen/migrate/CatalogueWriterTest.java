@@ -42,6 +42,7 @@ class CatalogueWriterTest {
         CrontabImporter.Result result = CrontabImporter.importAll(List.of(new CrontabImporter.Source("tab", CRONTAB, false)));
         String yaml = CatalogueWriter.write(result.jobs(), List.of("tab"));
         assertTrue(yaml.contains("\ndefaults:\n  catch-up: false  # as with cron, runs missed while the machine was off are not made up\n"
+                + "  timeout: infinity  # as with cron, no run is stopped; set a timeout where one should be\n"
                 + "  environment:\n    PATH: /usr/bin:/bin\njobs:\n"), yaml);
 
         Diagnostics diagnostics = new Diagnostics();
@@ -62,6 +63,7 @@ class CatalogueWriterTest {
             assertEquals(want.environment(), got.environment(), want.name());
             assertEquals(want.email(), got.onFailure().flatMap(OnFailure::email), want.name());
             assertFalse(got.catchUp(), "cron does not make up missed runs");
+            assertTrue(got.timeout().isInfinite(), "cron never stops a run");
         }
         assertEquals(Optional.of("Europe/Berlin"), catalogue.jobs().get(0).timezone());
         assertEquals("1", catalogue.jobs().get(0).environment().get("A"));

@@ -61,5 +61,20 @@ class CronCommandTest {
         assertEquals(Optional.of("bin/x"), CronCommand.of("bin/x|tee y").relativeProgram());
         assertEquals(Optional.empty(), CronCommand.of("/bin/x").relativeProgram());
         assertEquals(Optional.empty(), CronCommand.of("python3 x/y.py").relativeProgram());
+        for (String home : List.of("${HOME}/bin/x", "$HOME/x", "~/x", "`pwd`/x")) {
+            assertEquals(Optional.empty(), CronCommand.of(home).relativeProgram(), home);
+        }
+    }
+
+    @Test
+    void homeReferencesAreFound() {
+        assertEquals(Optional.of("${HOME}"), CronCommand.of("${HOME}/bin/x --y").homeReference());
+        assertEquals(Optional.of("$HOME"), CronCommand.of("cd $HOME && ./run").homeReference());
+        assertEquals(Optional.of("~"), CronCommand.of("~/bin/backup.sh").homeReference());
+        assertEquals(Optional.of("~"), CronCommand.of("/bin/tar -C ~ -czf x.tgz .").homeReference());
+        assertEquals(Optional.of("~"), CronCommand.of("/bin/x --dir=~/data").homeReference());
+        for (String none : List.of("/bin/x $HOMEDIR/a", "/bin/x a~/b", "/bin/x ~alice/y", "/usr/bin/backup")) {
+            assertEquals(Optional.empty(), CronCommand.of(none).homeReference(), none);
+        }
     }
 }

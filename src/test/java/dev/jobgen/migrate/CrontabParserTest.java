@@ -1,6 +1,8 @@
 package dev.jobgen.migrate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
@@ -68,6 +70,54 @@ class CrontabParserTest {
                 "tab:1: error: missing command after the schedule",
                 "tab:2: error: invalid cron schedule '61 * * * *': minute: 61 is out of range 0-59",
                 "tab:3: error: missing command after the schedule"),
+                p.messages().stream().map(ImportMessage::format).toList());
+    }
+
+    @Test
+    void legendsAndDisabledJobsAreNotDescriptions() {
+        String text = String.join("\n",
+                "# Edit this file to introduce tasks to be run by cron.",
+                "# m h  dom mon dow   command",
+                "0 1 * * * /bin/a",
+                "# do daily/weekly/monthly maintenance",
+                "# min\thour\tday\tmonth\tweekday\tcommand",
+                "*/15 * * * * /bin/b",
+                "# Example of job definition:",
+                "# .---------------- minute (0 - 59)",
+                "# |  .------------- hour (0 - 23)",
+                "# |  |  |  |  |",
+                "# *  *  *  *  * user-name command to be executed",
+                "0 2 * * * /bin/c",
+                "# atrun is off",
+                "#0/15\t*\t*\t*\t*\t/usr/libexec/atrun",
+                "0 3 * * * /bin/d",
+                "#!/bin/bash",
+                "0 4 * * * /bin/e",
+                "# 5 minutes past the hour: rotate",
+                "5 * * * * /bin/f");
+        List<CrontabEntry> entries = CrontabParser.parse("f", text, false).entries();
+        assertEquals(List.of(List.of(), List.of(), List.of(), List.of(), List.of(), List.of("5 minutes past the hour: rotate")),
+                entries.stream().map(CrontabEntry::comments).toList());
+    }
+
+    @Test
+    void legendDetectionLeavesProseAlone() {
+        for (String legend : List.of("m h dom mon dow user\tcommand", "minute\thour\tmday\tmonth\twday\twho\tcommand",
+                "mn hr  dom mon dow  cmd", "min hour day month weekday  command", ".---- day of week (0 - 6)")) {
+            assertTrue(CrontabParser.isLegend(legend), legend);
+        }
+        for (String prose : List.of("rotate logs every hour", "day of the month report", "hour by hour, day by day, month end",
+                "| pipes in prose are fine")) {
+            assertFalse(CrontabParser.isLegend(prose), prose);
+        }
+    }
+
+    @Test
+    void aScheduleFieldTooManyIsAnErrorNotAUser() {
+        CrontabParser.Parsed p = CrontabParser.parse("planet.cron", "10 4 * * * * planet-user /usr/sbin/run\n", true);
+        assertEquals(List.of(), p.entries());
+        assertEquals(List.of("planet.cron:1: error: '*' is not a user name; cron refuses this line (one schedule field too"
+                        + " many? the fields here are: minute hour day-of-month month day-of-week user command)"),
                 p.messages().stream().map(ImportMessage::format).toList());
     }
 }

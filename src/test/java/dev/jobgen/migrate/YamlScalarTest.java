@@ -46,4 +46,15 @@ class YamlScalarTest {
             assertEquals(s.toString(), roundTrip(s.toString()), YamlScalar.of(s.toString()));
         }
     }
+
+    /** Real crontab lines run to kilobytes (long pipelines, inline scripts): no size may break the writer. */
+    @ParameterizedTest
+    @ValueSource(ints = {1024, 1536, 4096, 16384, 102400})
+    void longCommandsSurvive(int size) {
+        String plain = ("/usr/bin/x --opt=" + "a/b.c d:e ".repeat(size / 10 + 1)).substring(0, size).strip();
+        assertEquals(plain, YamlScalar.of(plain), "plain text stays plain");
+        assertEquals(plain, roundTrip(plain));
+        String quoted = "/usr/bin/x | " + "y \"$(z)\" ".repeat(size / 12 + 1);
+        assertEquals(quoted, roundTrip(quoted));
+    }
 }
