@@ -38,7 +38,8 @@ SBX=$JOBGEN_SHARED_TOOLS/systemd-sandbox
 [[ $(id -u) -eq 0 ]] || skip_suite "systemd-sandbox needs root (systemd-nspawn, debootstrap)"
 [[ -f $JAR ]] || die "$JAR is missing: build it first (mvn -B package)"
 
-export SANDBOX_DIR=${JOBGEN_LOCK_SANDBOX_DIR:-/var/tmp/jobgen-lock-attacks}
+# the e2e suite's root tree (same suite, no extra packages): built once for both
+export SANDBOX_DIR=${JOBGEN_LOCK_SANDBOX_DIR:-${JOBGEN_E2E_SANDBOX_DIR:-/var/tmp/jobgen-e2e}}
 export SANDBOX_NAME=${SANDBOX_NAME:-jobgen-lock-attacks}
 unset SANDBOX_PROJECT_DIR SANDBOX_NETWORK
 

@@ -112,10 +112,11 @@ if [[ -z ${JOBGEN_SHARED_TOOLS:-} || ! -x $JOBGEN_SHARED_TOOLS/systemd-sandbox ]
 fi
 if [[ ! -f $DEB ]]; then fail "sandbox checks: no $DEB"; finish; fi
 
-export SANDBOX_DIR=${JOBGEN_PKG_SANDBOX_DIR:-/var/tmp/jobgen-pkg}
-export SANDBOX_NAME=${SANDBOX_NAME:-$(basename "$SANDBOX_DIR")}
+. "$HERE/../node-image.sh"
+export SANDBOX_DIR=${JOBGEN_PKG_SANDBOX_DIR:-$NODE_IMAGE_DIR}
+export SANDBOX_NAME=${SANDBOX_NAME:-jobgen-pkg}
 export SANDBOX_JDK=none   # Debian's java, as a node has it
-export SANDBOX_EXTRA_PACKAGES="default-jre-headless man-db bash-completion groff-base zsh"
+export SANDBOX_EXTRA_PACKAGES=$NODE_IMAGE_PACKAGES
 export SANDBOX_TIMER_ACCURACY=1s
 SBX=$JOBGEN_SHARED_TOOLS/systemd-sandbox
 box() { "$SBX" exec -- /bin/bash -c "set -o pipefail; $1"; }

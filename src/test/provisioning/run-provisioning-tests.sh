@@ -41,11 +41,10 @@ debs=(target/jobgen_*_all.deb)
 [[ -f ${debs[0]} ]] || fail "no target/jobgen_*_all.deb: run mvn -B package first"
 DEB=/mnt/project/${debs[-1]}
 
-export SANDBOX_DIR=${JOBGEN_PROV_SANDBOX_DIR:-/var/tmp/jobgen-prov}
+. "$project/src/test/node-image.sh"
+export SANDBOX_DIR=${JOBGEN_PROV_SANDBOX_DIR:-$NODE_IMAGE_DIR}
 export SANDBOX_NAME=${SANDBOX_NAME:-jobgen-prov}
-# python3-cffi-backend and python3-apt: debootstrap does not resolve ansible-core's virtual
-# dependency on the first, and Ansible's apt module needs the second
-export SANDBOX_EXTRA_PACKAGES="default-jre-headless ansible-core puppet python3 python3-cffi-backend python3-apt"
+export SANDBOX_EXTRA_PACKAGES=$NODE_IMAGE_PACKAGES
 export SANDBOX_JDK=none SANDBOX_TIMER_ACCURACY=1s SANDBOX_PROJECT_DIR=$project
 unset SANDBOX_NETWORK
 
