@@ -231,7 +231,7 @@ yaml_quote() { printf "'%s'" "${1//\'/\'\'}"; }
 # `jobgen run`, because of lock: node) and e2e-benign, its twin with harmless values.
 hostile_catalogue() {
     local job v i
-    printf 'jobgen: 1\ntarget: { systemd: 252 }\ndefaults:\n  schedule: daily\njobs:\n'
+    printf 'jobgen: 1\ntarget: { systemd: %s }\ndefaults:\n  schedule: daily\njobs:\n' "$E2E_TARGET"
     for job in hostile hostile-runner benign; do
         printf '  e2e-%s:\n' "$job"
         if [[ $job == benign ]]; then v=benign; else v=$HOSTILE_DESCRIPTION; fi
