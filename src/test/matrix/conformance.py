@@ -68,9 +68,13 @@ def runs(path, count):
         yield int(rc), out.decode("utf-8", "replace"), err.decode("utf-8", "replace")
 
 
+ANSI = re.compile(r"\x1b\[[0-9;]*m")
+
+
 def split_stderr(err):
-    """(warning, error, hint) of a run's stderr; the error may span lines (an expression with LF)."""
-    err = err.rstrip("\n")
+    """(warning, error, hint) of a run's stderr; the error may span lines (an expression with LF).
+    systemd 247 colours its log lines even into a file (TERM is set); the colour is not the answer."""
+    err = ANSI.sub("", err).rstrip("\n")
     if not err:
         return None, None, None
     m = re.search(r"(^|\n)Failed to ", err)
@@ -103,7 +107,7 @@ def calendar_row(inp, rc, out, err):
         key, _, value = line.strip().partition(": ")
         if key == "Normalized form":
             normalized = value
-        elif key == "Next elapse" or key.startswith("Iter. #"):
+        elif key == "Next elapse" or key.startswith(("Iter. #", "Iteration #")):  # 257 spells it out
             if value == "never":
                 never = True
                 continue

@@ -36,11 +36,8 @@ public final class CatalogueReader {
             // 0 or less would call every job without jitter a herd of its own
             throw new UserError("--herd-threshold must be at least 1", 2);
         }
-        if (options.systemdVersion != null && (options.systemdVersion < dev.jobgen.model.SystemdVersion.OLDEST_SUPPORTED
-                || options.systemdVersion > 999)) {
-            // the same range as target.systemd in a catalogue
-            throw new UserError("--systemd-version must be between " + dev.jobgen.model.SystemdVersion.OLDEST_SUPPORTED
-                    + " and 999", 2);
+        if (options.systemdVersion != null) {
+            SystemdVersionArg.checked(options.systemdVersion);
         }
         List<CatalogueSource> sources = new ArrayList<>();
         for (String file : files) {
