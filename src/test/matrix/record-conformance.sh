@@ -76,7 +76,12 @@ if ((RECORD)); then
     cp "$W/text.txt" "$CORPUS/$VERSION/text.txt"
     echo "recorded into ${CORPUS#"$PROJECT"/}/$VERSION/"
 fi
-[[ -f $CORPUS/$VERSION/calendar.jsonl.gz ]] || { echo "no stored table for systemd $VERSION: record it with --record"; exit 1; }
+if [[ ! -f $CORPUS/$VERSION/calendar.jsonl.gz ]]; then
+    # Debian testing moves on: a new version is news to record, not a failure of the product
+    echo "calendar: unrecorded (no stored table for systemd $VERSION: record it with --record)"
+    echo "timespan: unrecorded"
+    exit 0
+fi
 python3 "$HERE/conformance.py" compare "$CORPUS/$VERSION" "$W/table"
 status=$?
 if diff -u "$CORPUS/$VERSION/text.txt" "$W/text.txt" >"$W/text.diff"; then

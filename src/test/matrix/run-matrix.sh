@@ -223,8 +223,8 @@ check_conformance() {
     out=$(bash "$MATRIX_DIR/record-conformance.sh" "${args[@]}" "$v" 2>&1)
     local rc=$?
     sed 's/^/    /' <<<"$out"
-    RESULT[calendar]=$(sed -n 's/^calendar: \([0-9]*\/[0-9]*\) .*/\1/p' <<<"$out")
-    RESULT[timespan]=$(sed -n 's/^timespan: \([0-9]*\/[0-9]*\) .*/\1/p' <<<"$out")
+    RESULT[calendar]=$(sed -n 's/^calendar: \([0-9]*\/[0-9]*\|unrecorded\).*/\1/p' <<<"$out")
+    RESULT[timespan]=$(sed -n 's/^timespan: \([0-9]*\/[0-9]*\|unrecorded\).*/\1/p' <<<"$out")
     return $rc
 }
 
