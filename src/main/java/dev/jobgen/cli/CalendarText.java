@@ -16,11 +16,11 @@ import java.util.List;
 final class CalendarText {
     private static final String[] WEEKDAYS = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
     /**
-     * The label of the second and later elapses: systemd 247 to 254 print "Iter. #2", 257 prints
-     * "Iteration #2" (both recorded on the real systemd, src/test/resources/conformance/N/text.txt).
-     * 255 and 256 were not booted; the change is put at 255, the first release after 254.
+     * The label of the second and later elapses: systemd 247 and 252 print "Iter. #2", 254, 257 and
+     * 262 print "Iteration #2" (recorded on the real systemd, src/test/resources/conformance/N/text.txt).
+     * 253 was not booted; the change is put at 254, the first version seen printing it.
      */
-    static final int ITERATION_SPELLED_OUT = 255;
+    static final int ITERATION_SPELLED_OUT = 254;
     private final SystemdZone zone;
     private final Instant now;
     private final String iterationLabel;
