@@ -156,14 +156,16 @@ VERIFY_CASE='
     echo "${#names[@]} units"'
 
 check_verify() {
-    local v=$1 name cat opts out ok=0 bad=0
+    local v=$1 name cat opts out status ok=0 bad=0
     in_box mkdir -p /run/matrix
     while read -r name cat opts; do
         # shellcheck disable=SC2086 # opts is a word list
-        if out=$(in_sh "$VERIFY_CASE" "$name" "$cat" "$v" $opts 2>&1); then
+        out=$(in_sh "$VERIFY_CASE" "$name" "$cat" "$v" $opts 2>&1)
+        status=$?
+        if ((status == 0)); then
             ok=$((ok + 1)); echo "    PASS  verify $name ($out)"
         else
-            bad=$((bad + 1)); echo "    FAIL  verify $name"; sed 's/^/        | /' <<<"$out"
+            bad=$((bad + 1)); echo "    FAIL  verify $name (exit status $status)"; sed 's/^/        | /' <<<"$out"
         fi
     done < <(cases)
     RESULT[verify]="$ok/$((ok + bad))"
