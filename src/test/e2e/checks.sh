@@ -153,7 +153,10 @@ check_05_timeout_and_stop() {
 
 check_06a_heartbeats() {
     watch jobgen-e2e-beat-ok.service jobgen-e2e-beat-fail.service e2e-heartbeat-server.service
-    in_box systemd-run --quiet --unit=e2e-heartbeat-server /opt/jdk/bin/java "$BOX_E2E/HeartbeatRecorder.java" \
+    # the host JDK bound at /opt/jdk, else the container's own Java (bullseye: older glibc)
+    local java
+    java=$(in_sh 'if [[ -x /opt/jdk/bin/java ]]; then echo /opt/jdk/bin/java; else command -v java; fi')
+    in_box systemd-run --quiet --unit=e2e-heartbeat-server "$java" "$BOX_E2E/HeartbeatRecorder.java" \
         18080 /run/e2e-heartbeats.log || fail "could not start the heartbeat server"
     wait_until 30 "the heartbeat server to listen" 'curl -sf http://127.0.0.1:18080/ready'
     install_catalogue "$CATS/heartbeat.yaml"
@@ -231,7 +234,7 @@ yaml_quote() { printf "'%s'" "${1//\'/\'\'}"; }
 # `jobgen run`, because of lock: node) and e2e-benign, its twin with harmless values.
 hostile_catalogue() {
     local job v i
-    printf 'jobgen: 1\ntarget: { systemd: 252 }\ndefaults:\n  schedule: daily\njobs:\n'
+    printf 'jobgen: 1\ntarget: { systemd: %s }\ndefaults:\n  schedule: daily\njobs:\n' "$E2E_TARGET"
     for job in hostile hostile-runner benign; do
         printf '  e2e-%s:\n' "$job"
         if [[ $job == benign ]]; then v=benign; else v=$HOSTILE_DESCRIPTION; fi

@@ -166,6 +166,11 @@ expect_security() {
     local strict=$1 smax=$2 standard=$3 slimit=$4 out s1 s2
     out=$(in_box systemd-analyze verify "$strict" "$standard" 2>&1)
     [[ -z $out ]] || fail "systemd-analyze verify said: $out"
+    # `security --offline` (scoring a unit file that is not loaded) arrived in systemd 250
+    if ! in_box systemd-analyze security --help 2>/dev/null | grep -q -- '--offline'; then
+        note "security scores: not measured: this systemd's systemd-analyze security has no --offline (250)"
+        return 0
+    fi
     s1=$(security_score "$strict")
     s2=$(security_score "$standard")
     note "security scores: strict $s1, standard $s2"

@@ -18,6 +18,9 @@
 # target/jobgen.jar (built by `mvn package`; the suite builds nothing). Without the first two the
 # suite skips with the reason; without the jar it fails.
 # Environment: JOBGEN_E2E_SANDBOX_DIR (default /var/tmp/jobgen-e2e) holds the cached root tree.
+# JOBGEN_E2E_SYSTEMD_VERSION (default 252) is the systemd the catalogues target: set it to the
+# version the sandbox boots (src/test/matrix/run-matrix.sh does, with SANDBOX_SUITE) so the units
+# are rendered for that version and run on it.
 # Output: one line per check, the journal of the units involved on failure, and last the summary
 # "N passed, N failed, N skipped"; the exit status is 1 when any check failed.
 
@@ -83,6 +86,8 @@ if [[ $MODE == product && ! -f $JAR ]]; then
 fi
 
 export SANDBOX_DIR=${JOBGEN_E2E_SANDBOX_DIR:-/var/tmp/jobgen-e2e}
+E2E_TARGET=${JOBGEN_E2E_SYSTEMD_VERSION:-252}
+[[ $E2E_TARGET =~ ^[0-9]+$ ]] || die "JOBGEN_E2E_SYSTEMD_VERSION must be a number (got '$E2E_TARGET')"
 export SANDBOX_NAME=jobgen-e2e
 # systemd's default timer accuracy is one minute: seconds-level test timers need 1s
 export SANDBOX_TIMER_ACCURACY=1s
@@ -115,6 +120,9 @@ echo "e2e: root tree ready in $(elapsed_since "$T0") s"
 boot() {
     "$SBX" restart --project "$PROJECT" >"$WORK/boot.log" 2>&1 || { cat "$WORK/boot.log" >&2; return 1; }
     put "$E2E_DIR" "$(dirname "$BOX_E2E")/" || return 1   # lands as $BOX_E2E
+    if [[ $E2E_TARGET != 252 ]]; then
+        in_sh 'sed -i "s/^target: { systemd: 252 }\$/target: { systemd: $1 }/" "$2"/catalogues/*.yaml' "$E2E_TARGET" "$BOX_E2E" || return 1
+    fi
     [[ -f $JAR ]] || return 0
     put "$JAR" "$BOX_JAR" || return 1
     # the product's own launcher; it finds the jar at ../lib/jobgen/jobgen.jar = $BOX_JAR

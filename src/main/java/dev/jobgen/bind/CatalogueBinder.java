@@ -27,6 +27,16 @@ public final class CatalogueBinder {
      * is the instant schedules must still elapse after.
      */
     public static Optional<Catalogue> bind(CatalogueSource source, YNode root, Instant now, Diagnostics diagnostics) {
+        return bind(source, root, now, Optional.empty(), diagnostics);
+    }
+
+    /**
+     * Binds with {@code targetOverride} (the CLI's {@code --systemd-version}) in place of the
+     * catalogue's target: the checks of what the target lacks must see the version the units are
+     * rendered for, not the one written in the file.
+     */
+    public static Optional<Catalogue> bind(CatalogueSource source, YNode root, Instant now,
+            Optional<SystemdVersion> targetOverride, Diagnostics diagnostics) {
         Optional<YNode.Mapping> top = Fields.asMap(root, "the catalogue", diagnostics);
         if (top.isEmpty()) {
             return Optional.empty();
@@ -39,7 +49,8 @@ public final class CatalogueBinder {
             local.error(DiagnosticCode.INVALID_UNIT_PREFIX, f.valueAt("unit-prefix"), prefix,
                     "use letters, digits, '_', '.' and '-' only");
         }
-        SystemdVersion target = f.map("target").map(t -> target(t, local)).orElse(SystemdVersion.DEFAULT);
+        SystemdVersion written = f.map("target").map(t -> target(t, local)).orElse(SystemdVersion.DEFAULT);
+        SystemdVersion target = targetOverride.orElse(written);
         String runner = f.string("runner-path").orElse(Catalogue.DEFAULT_RUNNER);
         if (!runner.startsWith("/")) {
             local.error(DiagnosticCode.RELATIVE_PATH, f.valueAt("runner-path"), "runner-path", runner);

@@ -52,5 +52,10 @@ final class JobChecks {
             diagnostics.error(DiagnosticCode.NEEDS_NEWER_SYSTEMD, job.at(), "the runner's state directory (StateDirectory=)", "235",
                     String.valueOf(target.number()));
         }
+        // MemoryMax= has no older spelling jobgen writes (MemoryLimit= is the cgroup-v1 knob)
+        if (!target.atLeast(231) && job.resources().memoryMaxBytes().isPresent()) {
+            diagnostics.error(DiagnosticCode.NEEDS_NEWER_SYSTEMD, job.at(), "the memory limit (MemoryMax=)", "231",
+                    String.valueOf(target.number()));
+        }
     }
 }

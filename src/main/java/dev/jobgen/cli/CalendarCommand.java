@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.jobgen.model.SystemdVersion;
 import dev.jobgen.runner.IsoInstant;
 import dev.jobgen.time.CalendarException;
 import dev.jobgen.time.CalendarSpec;
@@ -26,7 +27,7 @@ import picocli.CommandLine.Parameters;
 /**
  * {@code jobgen calendar}: the twin of {@code systemd-analyze calendar}, with the same text layout
  * ("Original form" only when it differs, "Normalized form", "Next elapse", "(in UTC)" unless the
- * local zone is UTC, "From now", "Iter. #N"), or the JSON of DESIGN.md. The local zone is {@code TZ}
+ * local zone is UTC, "From now", "Iter. #N" or, from systemd 254 on, "Iteration #N"), or the JSON of DESIGN.md. The local zone is {@code TZ}
  * from the environment, as for systemd; several expressions share one base time.
  */
 @Command(name = "calendar", mixinStandardHelpOptions = true,
@@ -46,6 +47,10 @@ public final class CalendarCommand implements Callable<Integer> {
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text or json")
     OutputFormat format;
 
+    @Option(names = "--systemd-version", paramLabel = "N",
+            description = "Print the text of this systemd's systemd-analyze (default: the default target, ${DEFAULT-VALUE})")
+    int systemdVersion = SystemdVersion.DEFAULT.number();
+
     public CalendarCommand(CliContext ctx) {
         this.ctx = ctx;
     }
@@ -55,6 +60,7 @@ public final class CalendarCommand implements Callable<Integer> {
         if (iterations < 1) {
             throw new UserError("--iterations must be at least 1", 2);
         }
+        SystemdVersionArg.checked(systemdVersion);
         if (format == OutputFormat.github) {
             throw new UserError("--format must be text or json", 2);
         }
@@ -67,7 +73,7 @@ public final class CalendarCommand implements Callable<Integer> {
         if (format == OutputFormat.json) {
             ctx.out().println(json(answers));
         } else {
-            new CalendarText(SystemdZone.of(zone), now).print(answers, ctx.out(), ctx.err());
+            new CalendarText(SystemdZone.of(zone), now, SystemdVersion.of(systemdVersion)).print(answers, ctx.out(), ctx.err());
         }
         ctx.out().flush();
         ctx.err().flush();

@@ -1,5 +1,6 @@
 package dev.jobgen.cli;
 
+import dev.jobgen.model.SystemdVersion;
 import dev.jobgen.time.SystemdZone;
 import java.io.PrintWriter;
 import java.time.Instant;
@@ -14,12 +15,20 @@ import java.util.List;
  */
 final class CalendarText {
     private static final String[] WEEKDAYS = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
+    /**
+     * The label of the second and later elapses: systemd 247 and 252 print "Iter. #2", 254, 257 and
+     * 262 print "Iteration #2" (recorded on the real systemd, src/test/resources/conformance/N/text.txt).
+     * 253 was not booted; the change is put at 254, the first version seen printing it.
+     */
+    static final int ITERATION_SPELLED_OUT = 254;
     private final SystemdZone zone;
     private final Instant now;
+    private final String iterationLabel;
 
-    CalendarText(SystemdZone zone, Instant now) {
+    CalendarText(SystemdZone zone, Instant now, SystemdVersion version) {
         this.zone = zone;
         this.now = now;
+        this.iterationLabel = version.atLeast(ITERATION_SPELLED_OUT) ? "Iteration #" : "Iter. #";
     }
 
     void print(List<CalendarCommand.Answer> answers, PrintWriter writer, PrintWriter err) {
@@ -50,7 +59,7 @@ final class CalendarText {
             }
             for (int k = 0; k < a.next().size(); k++) {
                 Instant t = a.next().get(k);
-                line(out, k == 0 ? "Next elapse" : "Iter. #" + (k + 1), local(t));
+                line(out, k == 0 ? "Next elapse" : iterationLabel + (k + 1), local(t));
                 if (!utc) {
                     line(out, "(in UTC)", stamp(t.atOffset(ZoneOffset.UTC).toLocalDateTime()) + " UTC");
                 }

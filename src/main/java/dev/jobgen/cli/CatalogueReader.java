@@ -102,6 +102,9 @@ public final class CatalogueReader {
         if (files.stream().filter(STDIN::equals).count() > 1) {
             throw new UserError("'-' (standard input) can be given only once", 2);
         }
+        if (options.systemdVersion != null) {
+            SystemdVersionArg.checked(options.systemdVersion);
+        }
         List<CatalogueSource> sources = new ArrayList<>();
         Diagnostics readProblems = new Diagnostics();
         List<String> unreadable = new ArrayList<>();

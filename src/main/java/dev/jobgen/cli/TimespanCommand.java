@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.jobgen.model.SystemdVersion;
 import dev.jobgen.time.TimeSpan;
 import dev.jobgen.time.TimeSpanException;
 import java.math.BigInteger;
@@ -35,12 +36,17 @@ public final class TimespanCommand implements Callable<Integer> {
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text (default) or json.")
     private OutputFormat format;
 
+    @Option(names = "--systemd-version", paramLabel = "N",
+            description = "Parse like this systemd's systemd-analyze (default: the default target, ${DEFAULT-VALUE}).")
+    private int systemdVersion = SystemdVersion.DEFAULT.number();
+
     public TimespanCommand(CliContext ctx) {
         this.ctx = ctx;
     }
 
     @Override
     public Integer call() throws JsonProcessingException {
+        SystemdVersionArg.checked(systemdVersion);
         boolean allValid;
         switch (format) {
             case text -> allValid = printText();
@@ -55,7 +61,7 @@ public final class TimespanCommand implements Callable<Integer> {
         boolean first = true;
         for (String span : spans) {
             try {
-                TimeSpan parsed = TimeSpan.parse(span);
+                TimeSpan parsed = TimeSpan.parse(span, systemdVersion);
                 ctx.out().print(first ? "" : "\n");
                 ctx.out().println("Original: " + span);
                 ctx.out().println("      \u03bcs: " + parsed.usecString());
@@ -79,7 +85,7 @@ public final class TimespanCommand implements Callable<Integer> {
         for (String span : spans) {
             ObjectNode o = array.addObject().put("span", span);
             try {
-                TimeSpan parsed = TimeSpan.parse(span);
+                TimeSpan parsed = TimeSpan.parse(span, systemdVersion);
                 o.put("valid", true)
                         .put("usec", new BigInteger(parsed.usecString()))
                         .put("normalized", parsed.normalized())

@@ -33,8 +33,7 @@ public final class CatalogueCompiler {
         List<Catalogue> catalogues = new ArrayList<>();
         for (CatalogueSource source : sources) {
             Optional<YNode> root = CatalogueLoader.load(source.name(), source.text(), diagnostics);
-            root.flatMap(r -> CatalogueBinder.bind(source, r, options.now(), diagnostics))
-                    .map(c -> options.systemdVersion().map(c::withTarget).orElse(c))
+            root.flatMap(r -> CatalogueBinder.bind(source, r, options.now(), options.systemdVersion(), diagnostics))
                     .map(c -> options.runnerPath().map(c::withRunnerPath).orElse(c))
                     .ifPresent(catalogues::add);
         }

@@ -26,10 +26,6 @@ public record Catalogue(String source, Optional<String> sourcePath, String unitP
         jobs = List.copyOf(jobs);
     }
 
-    public Catalogue withTarget(SystemdVersion version) {
-        return new Catalogue(source, sourcePath, unitPrefix, version, runnerPath, jobs);
-    }
-
     public Catalogue withRunnerPath(String path) {
         return new Catalogue(source, sourcePath, unitPrefix, target, path, jobs);
     }

@@ -50,4 +50,9 @@ final class DirectiveGates {
     static int introduced(String key) {
         return INTRODUCED.getOrDefault(key, 0);
     }
+
+    /** Every gate, for the tests that exercise each one below and at its version. */
+    static Map<String, Integer> all() {
+        return INTRODUCED;
+    }
 }

@@ -24,6 +24,15 @@ enum SpanUnit {
     /** One accepted spelling of a unit. */
     record Spelling(String text, SpanUnit unit) {}
 
+    /** "μs" with the Greek small letter mu, which systemd accepts only from {@link #GREEK_MU_SINCE} on. */
+    static final String GREEK_MU_USEC = "\u03bcs";
+    /**
+     * systemd 247 refuses "μs" (Greek mu) and takes only "µs" (micro sign); 252 takes both (both
+     * recorded on the real systemd by the matrix). 248 to 251 were not booted, so the spelling counts
+     * from the first version proven to take it: refusing it there is the safe mistake.
+     */
+    static final int GREEK_MU_SINCE = 252;
+
     static final List<Spelling> SPELLINGS = List.of(
             new Spelling("seconds", SEC),
             new Spelling("second", SEC),
@@ -53,7 +62,7 @@ enum SpanUnit {
             new Spelling("y", YEAR),
             new Spelling("usec", USEC),
             new Spelling("us", USEC),
-            new Spelling("\u03bcs", USEC), // Greek small letter mu
+            new Spelling(GREEK_MU_USEC, USEC), // Greek small letter mu
             new Spelling("\u00b5s", USEC)); // micro sign
 
     /** Microseconds in one of this unit. */

@@ -16,7 +16,15 @@ public record TimeSpan(long usec) {
      * names the 0-based index of the offending part.
      */
     public static TimeSpan parse(String text) throws TimeSpanException {
-        return TimeSpanParser.parse(text);
+        return TimeSpanParser.parse(text, Integer.MAX_VALUE);
+    }
+
+    /**
+     * Parses like {@code systemd-analyze timespan} of that systemd version, where versions differ
+     * (the matrix's recordings, src/test/resources/conformance/N/).
+     */
+    public static TimeSpan parse(String text, int systemdVersion) throws TimeSpanException {
+        return TimeSpanParser.parse(text, systemdVersion);
     }
 
     public static TimeSpan ofSeconds(long seconds) {

@@ -31,12 +31,15 @@ final class TimeSpanParser {
     private int pos;
     private long total;
 
-    private TimeSpanParser(String text) {
+    private final int systemdVersion;
+
+    private TimeSpanParser(String text, int systemdVersion) {
         this.text = text;
+        this.systemdVersion = systemdVersion;
     }
 
-    static TimeSpan parse(String text) throws TimeSpanException {
-        return new TimeSpanParser(text).span();
+    static TimeSpan parse(String text, int systemdVersion) throws TimeSpanException {
+        return new TimeSpanParser(text, systemdVersion).span();
     }
 
     private TimeSpan span() throws TimeSpanException {
@@ -112,7 +115,8 @@ final class TimeSpanParser {
 
     private SpanUnit.Spelling unitAt(int at) {
         for (SpanUnit.Spelling s : SpanUnit.SPELLINGS) {
-            if (text.startsWith(s.text(), at)) {
+            if (text.startsWith(s.text(), at)
+                    && (systemdVersion >= SpanUnit.GREEK_MU_SINCE || !s.text().equals(SpanUnit.GREEK_MU_USEC))) {
                 return s;
             }
         }

@@ -103,4 +103,15 @@ class CalendarCommandTest {
         assertEquals(Instant.parse("2026-01-01T00:00:00.5Z"), CalendarCommand.parseBase("@1767225600.5"));
         assertEquals(Instant.parse("2026-01-01T01:00:00Z"), CalendarCommand.parseBase("2026-01-01T02:00:00+01:00"));
     }
+
+    @Test
+    void labelsIterationsLikeTheSystemdItIsToldAndRefusesAVersionOutsideTheTargetRange() {
+        CliRun old = CliRun.of(CLOCK, Map.of("TZ", "UTC"), "calendar", "--systemd-version", "253", "--iterations", "2", "daily");
+        CliRun current = CliRun.of(CLOCK, Map.of("TZ", "UTC"), "calendar", "--systemd-version", "254", "--iterations", "2", "daily");
+        assertTrue(old.out().contains("       Iter. #2: Sat 2026-01-03 00:00:00 UTC\n"), old.out());
+        assertTrue(current.out().contains("   Iteration #2: Sat 2026-01-03 00:00:00 UTC\n"), current.out());
+        CliRun refused = CliRun.of(CLOCK, Map.of(), "calendar", "--systemd-version", "229", "daily");
+        assertEquals(2, refused.status());
+        assertTrue(refused.err().contains("--systemd-version must be between 230 and 999"), refused.err());
+    }
 }
