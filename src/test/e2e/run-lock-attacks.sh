@@ -24,7 +24,7 @@ E2E_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 PROJECT=$(cd "$E2E_DIR/../../.." && pwd)
 JAR=$PROJECT/target/jobgen.jar
 LAUNCHER=$PROJECT/src/main/dist/jobgen
-BOX_JAR=/usr/local/lib/jobgen/jobgen.jar
+BOX_JAR=/usr/lib/jobgen/jobgen.jar
 STATE=/var/lib/jobgen
 
 # shellcheck source=lib.sh
@@ -54,7 +54,7 @@ trap 'exit 130' INT TERM
 boot() {
     "$SBX" restart >"$WORK/boot.log" 2>&1 || { cat "$WORK/boot.log" >&2; return 1; }
     put "$JAR" "$BOX_JAR" || return 1
-    put "$LAUNCHER" /usr/local/bin/jobgen && in_box chmod 755 /usr/local/bin/jobgen || return 1
+    put "$LAUNCHER" /usr/bin/jobgen && in_box chmod 755 /usr/bin/jobgen || return 1
     in_box useradd --create-home --shell /bin/sh mallory || return 1
     # a root-only file the attacks aim at
     in_sh 'umask 077; echo secret >/etc/jobgen-secret'

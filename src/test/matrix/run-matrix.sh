@@ -107,8 +107,8 @@ prepare() {
 
 boot() {
     "$SBX" restart --project "$PROJECT" >"$WORK/boot.log" 2>&1 || { sed 's/^/    /' "$WORK/boot.log"; return 1; }
-    "$SBX" cp "$JAR" /usr/local/lib/jobgen/jobgen.jar >/dev/null \
-        && "$SBX" cp "$LAUNCHER" /usr/local/bin/jobgen >/dev/null && in_box chmod 755 /usr/local/bin/jobgen
+    "$SBX" cp "$JAR" /usr/lib/jobgen/jobgen.jar >/dev/null \
+        && "$SBX" cp "$LAUNCHER" /usr/bin/jobgen >/dev/null && in_box chmod 755 /usr/bin/jobgen
 }
 
 # ---------------------------------------------------------------------------------------------
