@@ -8,6 +8,7 @@ import dev.jobgen.diag.CatalogueException;
 import dev.jobgen.diag.Diagnostic;
 import dev.jobgen.diag.DiagnosticCode;
 import dev.jobgen.diag.Diagnostics;
+import dev.jobgen.diag.IoProblem;
 import dev.jobgen.diag.SourcePosition;
 import dev.jobgen.load.CatalogueLoader;
 import dev.jobgen.render.TemplateSource;

@@ -1,5 +1,6 @@
 package dev.jobgen.cli;
 
+import dev.jobgen.diag.IoProblem;
 import dev.jobgen.runner.RunnerConfig.ClusterSettings;
 import dev.jobgen.runner.cluster.ClusterConnector;
 import java.io.IOException;

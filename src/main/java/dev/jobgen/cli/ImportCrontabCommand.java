@@ -1,5 +1,6 @@
 package dev.jobgen.cli;
 
+import dev.jobgen.diag.IoProblem;
 import dev.jobgen.install.AtomicWriter;
 import dev.jobgen.install.NioFileOps;
 import dev.jobgen.bind.Names;

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jobgen.compile.Compilation;
 import dev.jobgen.diag.CatalogueException;
+import dev.jobgen.diag.IoProblem;
 import dev.jobgen.install.FileChange;
 import dev.jobgen.install.InstallConflictException;
 import dev.jobgen.install.InstallReport;

@@ -1,6 +1,7 @@
 package dev.jobgen.cli;
 
 import dev.jobgen.diag.CatalogueException;
+import dev.jobgen.diag.IoProblem;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;

@@ -1,6 +1,7 @@
 package dev.jobgen.cli;
 
 import dev.jobgen.diag.CatalogueException;
+import dev.jobgen.diag.IoProblem;
 import dev.jobgen.model.Catalogue;
 import dev.jobgen.model.Job;
 import dev.jobgen.monitorapi.ApiException;

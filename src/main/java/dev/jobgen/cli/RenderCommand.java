@@ -2,6 +2,7 @@ package dev.jobgen.cli;
 
 import dev.jobgen.compile.Compilation;
 import dev.jobgen.diag.CatalogueException;
+import dev.jobgen.diag.IoProblem;
 import dev.jobgen.install.AtomicWriter;
 import dev.jobgen.install.NioFileOps;
 import dev.jobgen.render.RenderedFile;

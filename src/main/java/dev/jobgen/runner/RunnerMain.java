@@ -1,5 +1,6 @@
 package dev.jobgen.runner;
 
+import dev.jobgen.diag.IoProblem;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
@@ -52,7 +53,7 @@ public final class RunnerMain {
                     ? Optional.of(dev.jobgen.runner.cluster.PgCoordinator.create(config, env, host)) : Optional.empty();
             return new Runner(config, periods, Clock.systemUTC(), env, console, signals, group, host, cluster).run();
         } catch (IOException e) {
-            console.note("error: " + e.getMessage());
+            console.note("error: " + IoProblem.describe(e));
             return 1;
         } catch (RuntimeException e) {
             console.note("internal error: " + e);

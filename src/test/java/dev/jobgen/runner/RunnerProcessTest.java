@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -184,6 +185,20 @@ class RunnerProcessTest {
                 "--log-tail", "--metrics-dir", "--cluster-url-file", "--cluster-credential", "--on-unavailable")) {
             assertTrue(usage.contains(flag), "usage lacks " + flag);
         }
+    }
+
+    @Test
+    void anIoFailureSaysWhatWentWrongNotOnlyThePath() throws Exception {
+        // procfs refuses mkdir with ENOENT, and NIO's exception for that carries the path alone
+        assumeTrue(Files.isDirectory(Path.of("/proc/self")), "needs Linux's procfs");
+        Path lockDir = Path.of("/proc/self/jobgen-lock");
+        Process p = RunnerProcess.start(dir, "io", List.of("--job", "io", "--lock", "node", "--state-dir", dir.resolve("state").toString(),
+                "--lock-dir", lockDir.toString(), "--", "true"));
+        assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+        assertEquals(1, p.exitValue());
+        String err = Files.readString(dir.resolve("io.err")).strip();
+        assertTrue(err.startsWith("jobgen run: error: " + lockDir + ": "), err);
+        assertFalse(err.endsWith(lockDir.toString()), err);
     }
 
     @Test

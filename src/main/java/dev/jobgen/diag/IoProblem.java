@@ -1,4 +1,4 @@
-package dev.jobgen.cli;
+package dev.jobgen.diag;
 
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
@@ -14,10 +14,10 @@ import java.nio.file.NotLinkException;
  * What went wrong with a file, in words: NIO's exceptions often carry nothing but the path as
  * their message ("cannot write to out: /srv/out" says neither what nor why).
  */
-final class IoProblem {
+public final class IoProblem {
     private IoProblem() {}
 
-    static String describe(IOException e) {
+    public static String describe(IOException e) {
         if (e instanceof FileSystemException f && f.getFile() != null) {
             return f.getFile() + (f.getOtherFile() != null ? " -> " + f.getOtherFile() : "") + ": " + what(f);
         }

@@ -1,4 +1,4 @@
-package dev.jobgen.cli;
+package dev.jobgen.diag;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
