@@ -1,5 +1,6 @@
 package dev.jobgen.cli;
 
+import dev.jobgen.diag.IoProblem;
 import dev.jobgen.runner.AlertSender;
 import dev.jobgen.runner.FailureAlert;
 import dev.jobgen.runner.HistoryReader;
@@ -12,6 +13,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -78,12 +81,16 @@ public final class NotifyCommand implements Callable<Integer> {
             Path file = ctx.fs().getPath(keys.webhookFile().get().toString());
             try {
                 String url = Files.readString(file, StandardCharsets.UTF_8).trim();
+                if (readableByOthers(file)) {
+                    // still sent: losing the alert would be worse than the leak it warns of
+                    ctx.err().println("jobgen notify: warning: " + file + " holds a webhook URL and every user can read it: chmod o-r it");
+                }
                 if (!url.startsWith("http://") && !url.startsWith("https://")) {
                     throw new IOException("not an http(s) URL");
                 }
                 keys = keys.withWebhook(url);
             } catch (IOException | java.io.UncheckedIOException e) {
-                undelivered.add("webhook: cannot read its URL from " + file + " (" + e.getMessage() + ")");
+                undelivered.add("webhook: cannot read its URL from " + file + " (" + (e instanceof IOException io ? IoProblem.describe(io) : e.getMessage()) + ")");
             }
         }
         if (keys.onFailureCommand().isEmpty() && keys.webhook().isEmpty() && keys.email().isEmpty() && undelivered.isEmpty()) {
@@ -111,5 +118,10 @@ public final class NotifyCommand implements Callable<Integer> {
             }
         }
         throw new UserError("unit " + unit + " not found in " + String.join(", ", dirs));
+    }
+
+    private static boolean readableByOthers(Path file) throws IOException {
+        PosixFileAttributeView view = Files.getFileAttributeView(file, PosixFileAttributeView.class);
+        return view != null && view.readAttributes().permissions().contains(PosixFilePermission.OTHERS_READ);
     }
 }

@@ -117,8 +117,16 @@ class NotifyCommandTest {
         Path secret = dir.resolve("alerts.url");
         Files.writeString(secret, "http://127.0.0.1:" + webhook.getAddress().getPort() + "/secret-hook\n");
         Files.writeString(unitFile, Files.readString(unitFile).replaceAll("X-JobgenOnFailureWebhook=.*", "X-JobgenOnFailureWebhookFile=" + secret));
+        Files.setPosixFilePermissions(secret, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
         assertEquals(0, run("jobgen-backup.service", "--unit-dir", dir.resolve("units").toString()), err.toString());
         assertEquals(1, posted.size());
+        assertFalse(err.toString().contains("every user can read it"), err.toString());
+
+        // a secret others can read is still sent, with a warning that says how to fix it
+        Files.setPosixFilePermissions(secret, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        assertEquals(0, run("jobgen-backup.service", "--unit-dir", dir.resolve("units").toString()), err.toString());
+        assertEquals(2, posted.size());
+        assertTrue(err.toString().contains(secret + " holds a webhook URL and every user can read it: chmod o-r it"), err.toString());
 
         Files.delete(secret);
         assertEquals(1, run("jobgen-backup.service", "--unit-dir", dir.resolve("units").toString()));
