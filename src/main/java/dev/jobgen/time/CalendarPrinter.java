@@ -15,6 +15,10 @@ final class CalendarPrinter {
     private CalendarPrinter() {}
 
     static String print(CalendarFields f) {
+        return print(f, CalendarDialect.of(CalendarSpec.DEFAULT_SYSTEMD_VERSION));
+    }
+
+    static String print(CalendarFields f, CalendarDialect dialect) {
         StringBuilder b = new StringBuilder();
         if (f.weekdayBits() > 0) {
             weekdays(b, f.weekdayBits());
@@ -30,7 +34,11 @@ final class CalendarPrinter {
         b.append(':');
         chain(b, f.minute(), 2, false);
         b.append(':');
-        chain(b, f.microsecond(), 2, true);
+        if (dialect.keepsMovedFields() && everySecondBefore251(f.microsecond())) {
+            b.append('*');
+        } else {
+            chain(b, f.microsecond(), 2, true, !dialect.keepsMovedFields());
+        }
         SpecZone z = f.zone();
         if (z instanceof SpecZone.Utc) {
             b.append(" UTC");
@@ -40,6 +48,14 @@ final class CalendarPrinter {
             b.append(' ').append(l.abbreviation());
         }
         return b.toString();
+    }
+
+    /**
+     * Before systemd 251 the seconds print as {@code *} when they are one entry starting at 0 with a
+     * step of one second, whether it ends ({@code 0..3}) or not, and never when a list follows.
+     */
+    private static boolean everySecondBefore251(List<CalendarComponent> chain) {
+        return chain != null && chain.size() == 1 && chain.get(0).start() == 0 && chain.get(0).repeat() == USEC_PER_SEC;
     }
 
     /** Weekday bits (bit 0 = Monday) as systemd prints them; also the cron translator's form. */
@@ -65,13 +81,18 @@ final class CalendarPrinter {
     }
 
     private static void chain(StringBuilder b, List<CalendarComponent> chain, int width, boolean usec) {
+        chain(b, chain, width, usec, false);
+    }
+
+    /** {@code everySecondAsStar}: systemd 251 and later print seconds that start with {@code 0/1} as {@code *}. */
+    private static void chain(StringBuilder b, List<CalendarComponent> chain, int width, boolean usec, boolean everySecondAsStar) {
         if (chain == null) {
             b.append('*');
             return;
         }
         int unit = usec ? USEC_PER_SEC : 1;
         // "0/1" covers every second, so systemd prints "*" whatever else the list holds
-        if (usec && chain.get(0).start() == 0 && chain.get(0).stop() < 0 && chain.get(0).repeat() == USEC_PER_SEC) {
+        if (everySecondAsStar && chain.get(0).start() == 0 && chain.get(0).stop() < 0 && chain.get(0).repeat() == USEC_PER_SEC) {
             b.append('*');
             return;
         }

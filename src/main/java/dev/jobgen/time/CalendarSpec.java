@@ -27,14 +27,19 @@ import java.util.OptionalLong;
  * </ul>
  */
 public final class CalendarSpec {
+    /** The version {@link #parse(String, ZoneId)} answers like: jobgen's default target. */
+    public static final int DEFAULT_SYSTEMD_VERSION = 252;
     private final CalendarFields fields;
+    private final int systemdVersion;
     private final String normalized;
     private final ElapseFinder finder;
 
-    private CalendarSpec(CalendarFields fields, ZoneId localZone) {
+    private CalendarSpec(CalendarFields fields, ZoneId localZone, int systemdVersion) {
         this.fields = fields;
-        this.normalized = CalendarPrinter.print(fields);
-        this.finder = new ElapseFinder(fields, TzData.local(localZone));
+        this.systemdVersion = systemdVersion;
+        CalendarDialect dialect = CalendarDialect.of(systemdVersion);
+        this.normalized = CalendarPrinter.print(fields, dialect);
+        this.finder = new ElapseFinder(fields, TzData.local(localZone), dialect);
     }
 
     /**
@@ -42,6 +47,14 @@ public final class CalendarSpec {
      * decides whether a suffix such as {@code CEST} is a DST flag or a zone name).
      */
     public static CalendarSpec parse(String text, ZoneId localZone) throws CalendarException {
+        return parse(text, localZone, DEFAULT_SYSTEMD_VERSION);
+    }
+
+    /**
+     * Parses {@code text} and computes its elapses as that systemd version does, where versions
+     * differ ({@link CalendarDialect}); one engine, the differences are flags on its steps.
+     */
+    public static CalendarSpec parse(String text, ZoneId localZone, int systemdVersion) throws CalendarException {
         CalendarParser.Parsed parsed = CalendarParser.parse(text, localZone);
         CalendarFields normal = CalendarNormalizer.normalize(parsed.fields());
         try {
@@ -49,7 +62,7 @@ public final class CalendarSpec {
         } catch (CalendarException e) {
             throw new CalendarException(e.getMessage(), parsed.fieldAt()[e.index()]);
         }
-        return new CalendarSpec(normal, localZone);
+        return new CalendarSpec(normal, localZone, systemdVersion);
     }
 
     /** The same fields read as wall-clock times in UTC: which local times the event asks for. */
@@ -57,7 +70,7 @@ public final class CalendarSpec {
         CalendarFields f = fields;
         CalendarFields utc = new CalendarFields(f.weekdayBits(), f.endOfMonth(), f.year(), f.month(), f.day(), f.hour(),
                 f.minute(), f.microsecond(), new SpecZone.Utc());
-        return new CalendarSpec(utc, java.time.ZoneOffset.UTC);
+        return new CalendarSpec(utc, java.time.ZoneOffset.UTC, systemdVersion);
     }
 
     /** The zone whose wall clock the event follows: its suffix zone, else {@code localZone}. */

@@ -15,6 +15,9 @@ import java.util.OptionalLong;
  * <p>systemd gives up after 1000 rounds (EDEADLK, "Infinite loop in calendar calculation"), which
  * 252 hits for some events around DST gaps; where that happens this engine does not fail but skips
  * the day it was stuck on and goes on, so it reports the real elapses.
+ *
+ * <p>Other versions differ in the step after mktime() moved a field ({@link CalendarDialect}): 247
+ * goes on from the moved time as it is, 257 starts a new year on January 1st.
  */
 final class ElapseFinder {
     static final long USEC_PER_SEC = 1_000_000L;
@@ -25,9 +28,11 @@ final class ElapseFinder {
     private final CalendarFields spec;
     private final boolean utc;
     private final TzZone zone;
+    private final CalendarDialect dialect;
 
-    ElapseFinder(CalendarFields spec, TzZone localZone) {
+    ElapseFinder(CalendarFields spec, TzZone localZone, CalendarDialect dialect) {
         this.spec = spec;
+        this.dialect = dialect;
         this.utc = spec.zone() instanceof SpecZone.Utc;
         this.zone = spec.zone() instanceof SpecZone.Named n ? n.zone() : localZone;
     }
@@ -177,7 +182,7 @@ final class ElapseFinder {
             if (r == 0) {
                 continue;
             }
-            if (before(c, usec[0], start, startUsec)) {
+            if (!dialect.keepsMovedFields() && before(c, usec[0], start, startUsec)) {
                 // a DST change let the wall clock run back behind the start: systemd retries an
                 // hour later and from then on keeps whatever DST flag normalization leaves
                 // (observed by tracing systemd-analyze's mktime() calls)
@@ -276,9 +281,20 @@ final class ElapseFinder {
         if (libc.mktime(t) < 0) {
             return -1;
         }
+        if (dialect.keepsMovedFields()) {
+            boolean same = t.year == tm.year && t.mon == tm.mon && t.mday == tm.mday && t.hour == tm.hour && t.min == tm.min
+                    && t.sec == tm.sec;
+            if (!same) {
+                tm.set(t);
+            }
+            return same ? 1 : 0;
+        }
         int cmp;
         if ((cmp = Integer.compare(t.year, tm.year)) != 0) {
             t.mon = 0;
+            if (dialect.restartsMovedYear()) {
+                t.mday = 1;
+            }
         } else if ((cmp = Integer.compare(t.mon, tm.mon)) != 0) {
             t.mday = 1;
         } else if ((cmp = Integer.compare(t.mday, tm.mday)) != 0) {
