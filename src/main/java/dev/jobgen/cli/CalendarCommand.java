@@ -48,7 +48,7 @@ public final class CalendarCommand implements Callable<Integer> {
     OutputFormat format;
 
     @Option(names = "--systemd-version", paramLabel = "N",
-            description = "Print the text of this systemd's systemd-analyze (default: the default target, ${DEFAULT-VALUE})")
+            description = "Answer and print like this systemd's systemd-analyze (default: the default target, ${DEFAULT-VALUE})")
     int systemdVersion = SystemdVersion.DEFAULT.number();
 
     public CalendarCommand(CliContext ctx) {
@@ -69,7 +69,7 @@ public final class CalendarCommand implements Callable<Integer> {
         Instant base = baseTime == null ? now : parseBase(baseTime);
         // expressions are independent; a long list is computed on every core
         List<Answer> answers = (expressions.size() > 50 ? expressions.parallelStream() : expressions.stream())
-                .map(expr -> Answer.of(expr, zone, base, iterations)).toList();
+                .map(expr -> Answer.of(expr, zone, base, iterations, systemdVersion)).toList();
         if (format == OutputFormat.json) {
             ctx.out().println(json(answers));
         } else {
@@ -82,9 +82,9 @@ public final class CalendarCommand implements Callable<Integer> {
 
     /** One expression's outcome: the spec and its elapses, or the parse error. */
     record Answer(String expression, Optional<CalendarSpec> spec, List<Instant> next, Optional<CalendarException> error) {
-        static Answer of(String expr, ZoneId zone, Instant base, int iterations) {
+        static Answer of(String expr, ZoneId zone, Instant base, int iterations, int systemdVersion) {
             try {
-                CalendarSpec spec = CalendarSpec.parse(expr, zone);
+                CalendarSpec spec = CalendarSpec.parse(expr, zone, systemdVersion);
                 List<Instant> next = new ArrayList<>();
                 Instant at = base;
                 for (int i = 0; i < iterations; i++) {

@@ -42,13 +42,11 @@ final class CalendarText {
                 out.append('\n');
             }
             if (a.spec().isEmpty()) {
-                writer.print(out);
-                writer.flush();
-                out.setLength(0);
-                err.println("jobgen: " + a.errorText());
-                err.flush();
+                toStderr(out, writer, err, "jobgen: " + a.errorText());
                 continue;
             }
+            // systemd 259 and later: weekdays that exclude a fixed date
+            a.spec().get().fixedDateWeekdayWarning().ifPresent(w -> toStderr(out, writer, err, w));
             String normalized = a.spec().get().normalized();
             if (!normalized.equals(a.expression())) {
                 line(out, "Original form", stripTrailingBlanks(a.expression()));
@@ -68,6 +66,15 @@ final class CalendarText {
         }
         writer.print(out);
         writer.flush();
+    }
+
+    /** Writes what stdout holds so far, then {@code message} on stderr, so the two stay in order. */
+    private static void toStderr(StringBuilder out, PrintWriter writer, PrintWriter err, String message) {
+        writer.print(out);
+        writer.flush();
+        out.setLength(0);
+        err.println(message);
+        err.flush();
     }
 
     private String local(Instant t) {

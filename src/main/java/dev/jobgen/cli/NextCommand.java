@@ -80,7 +80,7 @@ public final class NextCommand implements Callable<Integer> {
                 if (j.schedule().calendarExpressions().isEmpty()) {
                     monotonic.add(j);
                 } else {
-                    runs.addAll(upcoming(j, start));
+                    runs.addAll(upcoming(j, start, c.target().number()));
                 }
             }
         }
@@ -96,13 +96,14 @@ public final class NextCommand implements Callable<Integer> {
         return 0;
     }
 
-    private List<Run> upcoming(Job j, Instant start) {
+    /** The runs as the catalogue's target systemd computes them, where versions differ. */
+    private List<Run> upcoming(Job j, Instant start, int systemdVersion) {
         ZoneId local = LocalZone.from(ctx.env());
         ZoneId zone = j.timezone().map(ZoneId::of).orElse(local);
         List<Run> out = new ArrayList<>();
         List<CalendarSpec> specs;
         try {
-            specs = ScheduleAnalysis.specs(j.schedule().calendarExpressions(), local);
+            specs = ScheduleAnalysis.specs(j.schedule().calendarExpressions(), local, systemdVersion);
         } catch (IllegalArgumentException e) {
             throw new UserError("a schedule of job " + j.name() + " is not valid with TZ=" + ctx.env().get("TZ") + ": " + e.getMessage());
         }

@@ -84,6 +84,40 @@ public final class CalendarSpec {
         return localZone;
     }
 
+    /**
+     * The warning systemd 259 and later print when the weekdays exclude the one day a fixed date
+     * can be ({@code Thu 2027-01-01}: never elapses); empty for earlier versions, which say
+     * nothing, and for dates that do not occur at all.
+     */
+    public Optional<String> fixedDateWeekdayWarning() {
+        if (!CalendarDialect.of(systemdVersion).warnsFixedDateWeekday() || fields.weekdayBits() <= 0 || fields.endOfMonth()) {
+            return Optional.empty();
+        }
+        Integer year = fixed(fields.year());
+        Integer month = fixed(fields.month());
+        Integer day = fixed(fields.day());
+        if (year == null || month == null || day == null) {
+            return Optional.empty();
+        }
+        java.time.LocalDate date;
+        try {
+            date = java.time.LocalDate.of(year, month, day);
+        } catch (java.time.DateTimeException e) {
+            return Optional.empty();
+        }
+        int weekday = date.getDayOfWeek().getValue() - 1; // bit 0 = Monday, as in the fields
+        if ((fields.weekdayBits() & (1 << weekday)) != 0) {
+            return Optional.empty();
+        }
+        String name = date.getDayOfWeek().getDisplayName(java.time.format.TextStyle.SHORT, java.util.Locale.ROOT);
+        return Optional.of("Weekday constraint does not match the fixed date " + date + " (which is a " + name
+                + "), so this timer will never elapse.");
+    }
+
+    private static Integer fixed(java.util.List<CalendarComponent> chain) {
+        return chain != null && chain.size() == 1 && chain.get(0).stop() < 0 && chain.get(0).repeat() == 0 ? chain.get(0).start() : null;
+    }
+
     /** systemd's "Normalized form". */
     public String normalized() {
         return normalized;

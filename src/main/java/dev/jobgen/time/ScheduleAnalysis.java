@@ -56,10 +56,15 @@ public final class ScheduleAnalysis {
      * @throws IllegalArgumentException naming the expression, when one does not parse there
      */
     public static List<CalendarSpec> specs(List<String> expressions, ZoneId localZone) {
+        return specs(expressions, localZone, CalendarSpec.DEFAULT_SYSTEMD_VERSION);
+    }
+
+    /** {@link #specs(List, ZoneId)} as that systemd version computes them (a catalogue's target). */
+    public static List<CalendarSpec> specs(List<String> expressions, ZoneId localZone, int systemdVersion) {
         List<CalendarSpec> specs = new ArrayList<>();
         for (String expression : expressions) {
             try {
-                specs.add(CalendarSpec.parse(expression, localZone));
+                specs.add(CalendarSpec.parse(expression, localZone, systemdVersion));
             } catch (CalendarException e) {
                 throw new IllegalArgumentException("'" + expression + "': " + e.getMessage(), e);
             }

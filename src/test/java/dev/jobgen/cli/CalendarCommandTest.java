@@ -104,6 +104,48 @@ class CalendarCommandTest {
         assertEquals(Instant.parse("2026-01-01T01:00:00Z"), CalendarCommand.parseBase("2026-01-01T02:00:00+01:00"));
     }
 
+    /** The rows of the recorded tables (conformance/N/) where these versions answer differently. */
+    @Test
+    void answersLikeTheSystemdItIsTold() throws Exception {
+        Map<String, String> newYork = Map.of("TZ", "America/New_York");
+        String[] firstOfTheWeek = {"calendar", "--format", "json", "--iterations", "5", "--base-time", "2026-01-01T00:00:00Z", "*-*-1/7 06:00"};
+        assertEquals("[\"2026-01-08T11:00:00Z\",\"2026-01-15T11:00:00Z\",\"2026-01-22T11:00:00Z\",\"2026-01-29T11:00:00Z\",\"2026-02-08T11:00:00Z\"]",
+                next(CliRun.of(CLOCK, newYork, withVersion(firstOfTheWeek, "247"))));
+        assertEquals("[\"2026-01-08T11:00:00Z\",\"2026-01-15T11:00:00Z\",\"2026-01-22T11:00:00Z\",\"2026-01-29T11:00:00Z\",\"2026-02-01T11:00:00Z\"]",
+                next(CliRun.of(CLOCK, newYork, withVersion(firstOfTheWeek, "252"))));
+        assertEquals("[\"2026-01-01T11:00:00Z\",\"2026-01-08T11:00:00Z\",\"2026-01-15T11:00:00Z\",\"2026-01-22T11:00:00Z\",\"2026-01-29T11:00:00Z\"]",
+                next(CliRun.of(CLOCK, newYork, withVersion(firstOfTheWeek, "257"))));
+        CliRun seconds247 = CliRun.of(CLOCK, Map.of("TZ", "UTC"), "calendar", "--systemd-version", "247", "*:*:0..59");
+        assertTrue(seconds247.out().contains("Normalized form: *-*-* *:*:*\n"), seconds247.out());
+        CliRun seconds252 = CliRun.of(CLOCK, Map.of("TZ", "UTC"), "calendar", "--systemd-version", "252", "*:*:0..59");
+        assertTrue(seconds252.out().contains("Normalized form: *-*-* *:*:00..59\n"), seconds252.out());
+    }
+
+    @Test
+    void warnsAboutWeekdaysThatExcludeAFixedDateFromSystemd259On() {
+        CliRun quiet = CliRun.of(CLOCK, Map.of("TZ", "UTC"), "calendar", "--systemd-version", "257", "fri 2030-01-23 6..17:57");
+        CliRun warned = CliRun.of(CLOCK, Map.of("TZ", "UTC"), "calendar", "--systemd-version", "262", "fri 2030-01-23 6..17:57");
+        assertEquals("", quiet.err());
+        assertEquals("Weekday constraint does not match the fixed date 2030-01-23 (which is a Wed), so this timer will never elapse.\n",
+                warned.err());
+        assertEquals(quiet.out(), warned.out());
+        assertTrue(warned.out().contains("    Next elapse: never\n"), warned.out());
+        assertEquals(0, warned.status());
+    }
+
+    private static String[] withVersion(String[] args, String version) {
+        String[] out = java.util.Arrays.copyOf(args, args.length + 2);
+        System.arraycopy(args, 1, out, 3, args.length - 1);
+        out[1] = "--systemd-version";
+        out[2] = version;
+        return out;
+    }
+
+    private static String next(CliRun r) throws Exception {
+        assertEquals(0, r.status(), r.err());
+        return new ObjectMapper().readTree(r.out()).get(0).get("next").toString();
+    }
+
     @Test
     void labelsIterationsLikeTheSystemdItIsToldAndRefusesAVersionOutsideTheTargetRange() {
         CliRun old = CliRun.of(CLOCK, Map.of("TZ", "UTC"), "calendar", "--systemd-version", "253", "--iterations", "2", "daily");

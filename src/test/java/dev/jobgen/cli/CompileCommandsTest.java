@@ -212,6 +212,27 @@ class CompileCommandsTest {
         assertEquals(1, cli.run("next", "/c.yaml", "--job", "nope").exit());
     }
 
+    /** systemd 247 goes on from the day mktime() moved a repetition to; 252 from the month's 1st. */
+    @Test
+    void nextComputesRunsAsTheCatalogueTargetDoes() {
+        String catalogue = """
+                jobgen: 1
+                target: { systemd: %d }
+                jobs:
+                  weekly-ish:
+                    command: [/bin/true]
+                    schedule: "*-*-1/7 06:00"
+                    timezone: UTC
+                """;
+        cli.write("/247.yaml", catalogue.formatted(247));
+        cli.write("/252.yaml", catalogue.formatted(252));
+        CliHarness.Result old = cli.run("next", "/247.yaml", "--count", "1", "--from", "2026-01-29T12:00:00Z");
+        CliHarness.Result current = cli.run("next", "/252.yaml", "--count", "1", "--from", "2026-01-29T12:00:00Z");
+        assertEquals(0, old.exit(), old.err());
+        assertTrue(old.out().contains("2026-02-08T06:00:00Z"), old.out());
+        assertTrue(current.out().contains("2026-02-01T06:00:00Z"), current.out());
+    }
+
     @Test
     void aSubcommandRunBuildsOnlyThatCommandButHelpListsAll() {
         var ctx = new CliContext(new java.io.PrintWriter(new java.io.StringWriter()), new java.io.PrintWriter(new java.io.StringWriter()),
