@@ -47,6 +47,8 @@ public enum DiagnosticCode {
     // lints (warnings)
     TIMEOUT_EXCEEDS_GAP("timeout-exceeds-gap", "job ''{0}'' may run for {1} but elapses can be {2} apart: runs would overlap or be skipped", "shorten timeout or retries, or schedule less often"),
     DST_TRANSITION("dst-transition", "job ''{0}'' elapses inside a daylight-saving change of {1}: {2}", "schedule outside 01:00-03:00 local time, or use UTC"),
+    LEGACY_TIMEZONE("legacy-timezone", "job ''{0}'' uses the time zone ''{1}'', a legacy name that a default Debian 13 (systemd 257) or newer install lacks: systemd there refuses the timer unless the package tzdata-legacy is installed; write ''{2}'' instead",
+            null),
     THUNDERING_HERD("thundering-herd", "{0} jobs elapse at {1} with no jitter", "add 'jitter:' so they do not all start at once"),
     JITTER_EXCEEDS_GAP("jitter-exceeds-gap", "job ''{0}'' has jitter {1} but elapses can be {2} apart", "keep jitter well below the shortest gap between runs"),
     SECRET_IN_URL("secret-in-url", "''{0}'' looks like it holds a secret ({1}): unit files are world-readable and the runner''s command line shows in ps", null),

@@ -9,6 +9,7 @@ import dev.jobgen.time.CalendarSpec;
 import dev.jobgen.time.ScheduleAnalysis;
 import java.time.ZoneOffset;
 import dev.jobgen.time.TimeSpan;
+import dev.jobgen.time.TzLegacy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -38,10 +39,13 @@ public final class ScheduleLints {
     public static void check(List<Catalogue> catalogues, Instant now, int herdThreshold, Diagnostics diagnostics) {
         Map<Instant, List<Job>> starts = new TreeMap<>();
         // catalogues repeat schedules ("daily", "hourly"...): each distinct one is analysed once
-        Map<List<String>, Analysis> analyses = new HashMap<>();
+        Map<List<Object>, Analysis> analyses = new HashMap<>();
         for (Catalogue catalogue : catalogues) {
+            int version = catalogue.target().number();
             for (Job job : catalogue.jobs()) {
-                Analysis a = analyses.computeIfAbsent(job.schedule().calendarExpressions(), k -> analyse(job, now));
+                // as the catalogue's target computes the elapses, where systemd versions differ
+                Analysis a = analyses.computeIfAbsent(List.of(job.schedule().calendarExpressions(), version), k -> analyse(job, version, now));
+                a.legacyZones().forEach(z -> legacyZone(job, z, diagnostics));
                 Optional<Long> gap = job.schedule() instanceof Schedule.Every every
                         ? Optional.of(every.interval().saturatedMicros()) : a.gap();
                 gap.ifPresent(g -> overlap(job, g, diagnostics));
@@ -61,20 +65,22 @@ public final class ScheduleLints {
     }
 
     /** What the engine says about one schedule: its shortest gap, its DST trouble, its next day of elapses. */
-    private record Analysis(Optional<Long> gap, Optional<DstCheck.Finding> dst, List<Instant> nextDay) {}
+    private record Analysis(Optional<Long> gap, Optional<DstCheck.Finding> dst, List<Instant> nextDay, List<String> legacyZones) {}
 
-    private static Analysis analyse(Job job, Instant now) {
-        List<CalendarSpec> specs = ScheduleAnalysis.specs(job.schedule().calendarExpressions(), ZoneOffset.UTC);
+    private static Analysis analyse(Job job, int version, Instant now) {
+        List<CalendarSpec> specs = ScheduleAnalysis.specs(job.schedule().calendarExpressions(), ZoneOffset.UTC, version);
         if (specs.isEmpty()) {
-            return new Analysis(Optional.empty(), Optional.empty(), List.of());
+            return new Analysis(Optional.empty(), Optional.empty(), List.of(), List.of());
         }
+        List<String> legacyZones = specs.stream().flatMap(s -> s.zoneName().stream())
+                .filter(z -> TzLegacy.currentName(z).isPresent()).distinct().toList();
         List<Instant> sample = ScheduleAnalysis.upcoming(specs, now, now.plus(Duration.ofDays(366)), GAP_SAMPLE);
         Optional<ScheduleAnalysis.Gap> gap = ScheduleAnalysis.shortestGap(sample);
         List<Instant> day = sample.size() < GAP_SAMPLE || !sample.get(sample.size() - 1).isBefore(now.plus(HERD_WINDOW))
                 ? sample.stream().filter(t -> t.isBefore(now.plus(HERD_WINDOW))).toList()
                 : ScheduleAnalysis.upcoming(specs, now, now.plus(HERD_WINDOW), 24 * 60);
         Optional<Long> gapMicros = gap.map(g -> g.length().toNanos() / 1000);
-        return new Analysis(gapMicros, DstCheck.check(specs, gap, now), day);
+        return new Analysis(gapMicros, DstCheck.check(specs, gap, now), day, legacyZones);
     }
 
     /** The longest a run can take: every attempt at its timeout, plus the delays between them. */
@@ -102,6 +108,17 @@ public final class ScheduleLints {
     private static void jitter(Job job, long gap, Diagnostics diagnostics) {
         job.jitter().filter(j -> j.usec() != 0 && j.saturatedMicros() >= gap).ifPresent(j -> diagnostics.warning(
                 DiagnosticCode.JITTER_EXCEEDS_GAP, job.at("jitter"), job.name(), j.normalized(), human(gap)));
+    }
+
+    /**
+     * A zone name a default Debian 13 (systemd 257) or newer lacks: systemd there refuses the timer
+     * unless tzdata-legacy is installed. Warned for every target: fleets mix releases, and the
+     * current name works on all of them.
+     */
+    private static void legacyZone(Job job, String zone, Diagnostics diagnostics) {
+        String current = TzLegacy.currentName(zone).orElseThrow();
+        diagnostics.warning(DiagnosticCode.LEGACY_TIMEZONE, job.at(job.keyPositions().containsKey("timezone") ? "timezone" : "schedule"),
+                job.name(), zone, current);
     }
 
     private static void herd(Map<Instant, List<Job>> starts, int threshold, Diagnostics diagnostics) {
