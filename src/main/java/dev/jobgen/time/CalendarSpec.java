@@ -7,7 +7,8 @@ import java.util.OptionalLong;
 
 /**
  * A systemd calendar event (man systemd.time(7), "Calendar Events"): parse, normalize and compute
- * elapses exactly as systemd 252 does. Pure: the local zone and every instant are parameters.
+ * elapses exactly as systemd 252 does, or as the version it is told where versions differ
+ * ({@link CalendarDialect}). Pure: the local zone and every instant are parameters.
  *
  * <p>How: {@link CalendarParser} splits off the zone suffix ({@link SuffixSplit}) and reads the
  * fields, {@link CalendarNormalizer} brings them into systemd's canonical shape and checks them,
