@@ -1,8 +1,11 @@
 package dev.jobgen.cli;
 
+import dev.jobgen.diag.Suggestions;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
@@ -16,6 +19,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
  */
 final class UsageErrors implements CommandLine.IParameterExceptionHandler {
     static final int EXIT = 2;
+    private static final Pattern UNKNOWN_HELP_TOPIC = Pattern.compile("Unknown subcommand '(.*)'\\.?");
     private final PrintWriter err;
 
     UsageErrors(PrintWriter err) {
@@ -34,7 +38,7 @@ final class UsageErrors implements CommandLine.IParameterExceptionHandler {
         CommandSpec spec = ex.getCommandLine().getCommandSpec();
         String what = ex instanceof UnmatchedArgumentException u && !u.getUnmatched().isEmpty()
                 ? unmatched(u, spec)
-                : sentence(ex.getMessage());
+                : sentence(ex.getMessage()) + helpTopicSuggestion(ex.getMessage(), spec);
         return prefix(spec) + what + " " + seeHelp(spec);
     }
 
@@ -64,6 +68,12 @@ final class UsageErrors implements CommandLine.IParameterExceptionHandler {
         }
         return (unmatched.size() == 1 ? "unexpected argument " : "unexpected arguments ")
                 + unmatched.stream().map(a -> "'" + a + "'").collect(Collectors.joining(", ")) + ".";
+    }
+
+    /** {@code jobgen help rendr}: picocli's help command names the unknown topic but guesses nothing. */
+    private static String helpTopicSuggestion(String message, CommandSpec spec) {
+        Matcher m = UNKNOWN_HELP_TOPIC.matcher(message == null ? "" : message);
+        return m.matches() ? Suggestions.closest(m.group(1), spec.subcommands().keySet()).map(s -> " Did you mean '" + s + "'?").orElse("") : "";
     }
 
     /** picocli's message as a sentence of ours: lower-case start, one line, a full stop. */

@@ -36,6 +36,7 @@ class UsageErrorsTest {
     void anUnknownCommandSuggestsTheNearOne() {
         assertUsageError("jobgen: 'rendr' is not a jobgen command. Did you mean 'render'? See 'jobgen --help'.", "rendr", "/c.yaml");
         assertUsageError("jobgen: 'valdiate' is not a jobgen command. Did you mean 'validate'? See 'jobgen --help'.", "valdiate", "/c.yaml");
+        assertUsageError("jobgen: unknown subcommand 'rendr'. Did you mean 'render'? See 'jobgen --help'.", "help", "rendr");
         assertUsageError("jobgen: cluster: 'ini' is not a jobgen cluster command. Did you mean 'init'? See 'jobgen cluster --help'.",
                 "cluster", "ini");
     }
