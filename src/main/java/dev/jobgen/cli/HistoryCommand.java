@@ -90,13 +90,13 @@ public final class HistoryCommand implements Callable<Integer> {
     }
 
     private void printTable(List<RunRecord> runs) {
-        String row = "%-20s  %10s  %-14s  %4s  %8s  %-20s  %s%n";
-        ctx.out().printf(Locale.ROOT, row, "START", "DURATION", "OUTCOME", "EXIT", "ATTEMPTS", "PERIOD", "RUN ID");
+        TextTable table = new TextTable("START", "DURATION", "OUTCOME", "EXIT", "ATTEMPTS", "PERIOD", "RUN ID").alignRight(1, 3, 4);
         for (RunRecord r : runs) {
-            ctx.out().printf(Locale.ROOT, row, IsoInstant.format(r.start().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)),
-                    duration(r.durationMillis()), r.outcome().id(), r.exitCode(), r.attempts(),
+            table.row(IsoInstant.format(r.start().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)),
+                    duration(r.durationMillis()), r.outcome().id(), String.valueOf(r.exitCode()), String.valueOf(r.attempts()),
                     r.period().map(IsoInstant::format).orElse("-"), r.runId());
         }
+        ctx.out().print(table.render());
     }
 
     static String duration(long millis) {

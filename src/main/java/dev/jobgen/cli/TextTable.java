@@ -1,8 +1,10 @@
 package dev.jobgen.cli;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * A plain-text table whose columns are as wide as their widest cell, two spaces apart, the last
@@ -12,9 +14,18 @@ import java.util.Objects;
 final class TextTable {
     private final List<String> header;
     private final List<List<String>> rows = new ArrayList<>();
+    private final Set<Integer> rightAligned = new HashSet<>();
 
     TextTable(String... header) {
         this.header = List.of(header);
+    }
+
+    /** Numbers read best right-aligned: their digits line up. Columns count from 0. */
+    TextTable alignRight(int... columns) {
+        for (int column : columns) {
+            rightAligned.add(column);
+        }
+        return this;
     }
 
     TextTable row(String... cells) {
@@ -45,9 +56,10 @@ final class TextTable {
             StringBuilder line = new StringBuilder();
             for (int i = 0; i < row.size(); i++) {
                 String cell = row.get(i);
-                line.append(cell);
+                String padding = " ".repeat(widths[i] - cell.codePointCount(0, cell.length()));
+                line.append(rightAligned.contains(i) ? padding + cell : cell + padding);
                 if (i < row.size() - 1) {
-                    line.append(" ".repeat(widths[i] - cell.codePointCount(0, cell.length()) + 2));
+                    line.append("  ");
                 }
             }
             sb.append(line.toString().stripTrailing()).append('\n');

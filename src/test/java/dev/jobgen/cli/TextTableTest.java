@@ -20,6 +20,12 @@ class TextTableTest {
     }
 
     @Test
+    void numbersCanBeRightAligned() {
+        assertEquals("N       EXIT  WHO\nfirst      0  a\nsecond   127  b\n",
+                new TextTable("N", "EXIT", "WHO").alignRight(1).row("first", "0", "a").row("second", "127", "b").render());
+    }
+
+    @Test
     void aLineBreakOrTabInAValueCannotBreakTheGrid() {
         String table = new TextTable("A", "B").row("x\ny", "1\t2").row("zz", "3").render();
         assertEquals("A    B\nx y  1 2\nzz   3\n", table);
