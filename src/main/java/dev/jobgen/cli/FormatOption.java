@@ -77,10 +77,12 @@ public final class FormatOption {
      */
     static void describeIn(CommandSpec command) {
         OptionSpec declared = command.findOption("--format");
-        CommandSpec mixin = command.mixins().get("format");
-        if (declared == null || mixin == null || !(mixin.userObject() instanceof FormatOption option)) {
+        Optional<FormatOption> mixed = command.mixins().values().stream().map(CommandSpec::userObject)
+                .filter(FormatOption.class::isInstance).map(FormatOption.class::cast).findFirst();
+        if (declared == null || mixed.isEmpty()) {
             return;
         }
+        FormatOption option = mixed.get();
         command.remove(declared);
         command.addOption(OptionSpec.builder(declared).description(option.description())
                 .completionCandidates(option.supported.stream().map(Enum::name).toList()).build());

@@ -37,7 +37,7 @@ public final class Jobgen implements Callable<Integer> {
     @Override
     public Integer call() {
         spec.commandLine().usage(ctx.err());
-        return 2;
+        return UsageErrors.EXIT;
     }
 
     /**

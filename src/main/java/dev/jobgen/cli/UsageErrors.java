@@ -42,7 +42,7 @@ final class UsageErrors implements CommandLine.IParameterExceptionHandler {
         return prefix(spec) + what + " " + seeHelp(spec);
     }
 
-    /** {@code "see 'jobgen next --help'"}: where the command's options are explained. */
+    /** {@code "See 'jobgen next --help'."}: where the command's options are explained. */
     static String seeHelp(CommandSpec spec) {
         return "See '" + spec.qualifiedName(" ") + " --help'.";
     }
