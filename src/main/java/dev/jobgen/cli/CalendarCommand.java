@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -31,7 +32,8 @@ import picocli.CommandLine.Parameters;
  * from the environment, as for systemd; several expressions share one base time.
  */
 @Command(name = "calendar", mixinStandardHelpOptions = true,
-        description = "Normalizes calendar expressions and shows their next elapses, like systemd-analyze calendar.")
+        description = {"Normalize calendar expressions and show their next elapses.",
+                "The twin of systemd-analyze calendar: the same answers, the same text."})
 public final class CalendarCommand implements Callable<Integer> {
     private final CliContext ctx;
 
@@ -44,8 +46,8 @@ public final class CalendarCommand implements Callable<Integer> {
     @Option(names = "--iterations", paramLabel = "N", defaultValue = "1", description = "elapses to show (default: ${DEFAULT-VALUE})")
     int iterations;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text or json")
-    OutputFormat format;
+    @Mixin
+    FormatOption format = new FormatOption(OutputFormat.text, OutputFormat.json);
 
     @Option(names = "--systemd-version", paramLabel = "N",
             description = "Answer and print like this systemd's systemd-analyze (default: the default target, ${DEFAULT-VALUE})")
@@ -61,16 +63,13 @@ public final class CalendarCommand implements Callable<Integer> {
             throw new UserError("--iterations must be at least 1", 2);
         }
         SystemdVersionArg.checked(systemdVersion);
-        if (format == OutputFormat.github) {
-            throw new UserError("--format must be text or json", 2);
-        }
         ZoneId zone = LocalZone.from(ctx.env());
         Instant now = ctx.clock().instant();
         Instant base = baseTime == null ? now : parseBase(baseTime);
         // expressions are independent; a long list is computed on every core
         List<Answer> answers = (expressions.size() > 50 ? expressions.parallelStream() : expressions.stream())
                 .map(expr -> Answer.of(expr, zone, base, iterations, systemdVersion)).toList();
-        if (format == OutputFormat.json) {
+        if (format.get() == OutputFormat.json) {
             ctx.out().println(json(answers));
         } else {
             new CalendarText(SystemdZone.of(zone), now, SystemdVersion.of(systemdVersion)).print(answers, ctx.out(), ctx.err());

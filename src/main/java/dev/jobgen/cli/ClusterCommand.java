@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code jobgen cluster init --url-file F}: creates the {@code lock: cluster} store's schema ahead of the first run. */
-@Command(name = "cluster", mixinStandardHelpOptions = true, description = "The PostgreSQL store behind 'lock: cluster'.",
+@Command(name = "cluster", mixinStandardHelpOptions = true, description = "Manage the PostgreSQL store behind 'lock: cluster'.",
         subcommands = {ClusterCommand.Init.class})
 public final class ClusterCommand implements Runnable {
     private final CliContext ctx;

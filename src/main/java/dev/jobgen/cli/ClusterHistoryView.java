@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.sql.SQLException;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Locale;
 
 /** {@code jobgen history JOB --cluster}: who ran or skipped which period, from the cluster store. */
 final class ClusterHistoryView {
@@ -44,14 +43,14 @@ final class ClusterHistoryView {
         } else if (runs.isEmpty()) {
             ctx.out().println("no runs recorded for job '" + job + "' in the cluster store");
         } else {
-            String row = "%-20s  %10s  %-19s  %4s  %-20s  %-20s  %s%n";
-            ctx.out().printf(Locale.ROOT, row, "START", "DURATION", "OUTCOME", "EXIT", "HOST", "PERIOD", "RUN ID");
+            TextTable table = new TextTable("START", "DURATION", "OUTCOME", "EXIT", "HOST", "PERIOD", "RUN ID").alignRight(1, 3);
             for (ClusterRun r : runs) {
-                ctx.out().printf(Locale.ROOT, row, IsoInstant.format(r.start().truncatedTo(ChronoUnit.SECONDS)),
+                table.row(IsoInstant.format(r.start().truncatedTo(ChronoUnit.SECONDS)),
                         r.end().map(e -> HistoryCommand.duration(Math.max(0, e.toEpochMilli() - r.start().toEpochMilli())))
                                 .orElse("-"),
                         r.outcome(), r.exitCode().map(String::valueOf).orElse("-"), r.host(), r.period(), r.runId());
             }
+            ctx.out().print(table.render());
         }
         ctx.out().flush();
         return 0;

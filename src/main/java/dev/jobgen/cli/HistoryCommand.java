@@ -13,11 +13,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code jobgen history JOB}: the runs {@code jobgen run} recorded for a job, oldest first. */
-@Command(name = "history", mixinStandardHelpOptions = true, description = "Shows the run history of a job (from runs.jsonl in its state directory).")
+@Command(name = "history", mixinStandardHelpOptions = true, description = {"Show the run history of a job.", "Read from runs.jsonl in the job's state directory."})
 public final class HistoryCommand implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final CliContext ctx;
@@ -28,8 +29,8 @@ public final class HistoryCommand implements Callable<Integer> {
     @Option(names = "--state-dir", paramLabel = "DIR", description = "The job's state directory (default: /var/lib/jobgen/JOB).")
     String stateDir;
 
-    @Option(names = "--format", paramLabel = "FORMAT", description = "text (default) or json.")
-    OutputFormat format = OutputFormat.text;
+    @Mixin
+    FormatOption format = new FormatOption(OutputFormat.text, OutputFormat.json);
 
     @Option(names = "--limit", paramLabel = "N", description = "Show only the newest N runs (default 20; 0: all).")
     int limit = 20;
@@ -49,11 +50,11 @@ public final class HistoryCommand implements Callable<Integer> {
         if (!job.matches("[a-z0-9][a-z0-9_.-]*")) {
             throw new UserError("'" + job + "' is not a job name", 2);
         }
-        if (format == OutputFormat.github || limit < 0) {
-            throw new UserError(limit < 0 ? "--limit must not be negative" : "--format must be text or json", 2);
+        if (limit < 0) {
+            throw new UserError("--limit must not be negative", 2);
         }
         if (cluster || clusterUrlFile != null) {
-            return new ClusterHistoryView(ctx).show(job, clusterUrlFile, format, limit);
+            return new ClusterHistoryView(ctx).show(job, clusterUrlFile, format.get(), limit);
         }
         Path dir = ctx.fs().getPath(stateDir != null ? stateDir : "/var/lib/jobgen/" + job);
         if (!Files.isDirectory(dir)) {
@@ -65,7 +66,7 @@ public final class HistoryCommand implements Callable<Integer> {
         if (limit > 0 && runs.size() > limit) {
             runs = runs.subList(runs.size() - limit, runs.size());
         }
-        if (format == OutputFormat.json) {
+        if (format.get() == OutputFormat.json) {
             ArrayNode array = JSON.createArrayNode();
             for (RunRecord r : runs) {
                 array.add(JSON.readTree(RunRecordJson.toJson(r)));
@@ -89,13 +90,13 @@ public final class HistoryCommand implements Callable<Integer> {
     }
 
     private void printTable(List<RunRecord> runs) {
-        String row = "%-20s  %10s  %-14s  %4s  %8s  %-20s  %s%n";
-        ctx.out().printf(Locale.ROOT, row, "START", "DURATION", "OUTCOME", "EXIT", "ATTEMPTS", "PERIOD", "RUN ID");
+        TextTable table = new TextTable("START", "DURATION", "OUTCOME", "EXIT", "ATTEMPTS", "PERIOD", "RUN ID").alignRight(1, 3, 4);
         for (RunRecord r : runs) {
-            ctx.out().printf(Locale.ROOT, row, IsoInstant.format(r.start().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)),
-                    duration(r.durationMillis()), r.outcome().id(), r.exitCode(), r.attempts(),
+            table.row(IsoInstant.format(r.start().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)),
+                    duration(r.durationMillis()), r.outcome().id(), String.valueOf(r.exitCode()), String.valueOf(r.attempts()),
                     r.period().map(IsoInstant::format).orElse("-"), r.runId());
         }
+        ctx.out().print(table.render());
     }
 
     static String duration(long millis) {

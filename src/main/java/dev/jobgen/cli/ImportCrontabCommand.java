@@ -21,7 +21,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code jobgen import-crontab}: crontabs in, a catalogue out, and a warning for whatever does not carry over. */
 @Command(name = "import-crontab", mixinStandardHelpOptions = true,
-        description = {"Convert crontab files into a jobgen catalogue (YAML on stdout, or -o FILE).",
+        description = {"Convert crontab files into a jobgen catalogue.",
+                "The catalogue's YAML goes to stdout, or to -o FILE.",
                 "Schedules keep cron's exact meaning; CRON_TZ/TZ, environment lines, MAILTO, RANDOM_DELAY,"
                         + " 'flock -n FILE' prefixes and comments above a line are carried over.",
                 "What cannot be carried is reported as FILE:LINE: warning: ... on stderr, a line that cannot be"

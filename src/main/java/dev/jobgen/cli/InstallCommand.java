@@ -34,7 +34,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code jobgen install}: the provisioning step (see docs/install.md). */
 @Command(name = "install", mixinStandardHelpOptions = true,
-        description = {"Install the catalogue's units under ROOT/etc/systemd/system: unchanged files are left alone, "
+        description = {"Install or update the catalogue's units, atomically.",
+                "Units go under ROOT/etc/systemd/system: unchanged files are left alone, "
                 + "changed ones replaced atomically, units the catalogue no longer has removed (only its own), "
                 + "foreign units never overwritten. With ROOT / and systemd running, then daemon-reload and "
                 + "enable/start or disable/stop the timers.",
@@ -56,9 +57,8 @@ public final class InstallCommand implements Callable<Integer> {
     @Option(names = "--diff", description = "Show a unified diff of every unit written or removed.")
     boolean diff;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-            description = "text (default) or json: {\"changed\", \"written\", \"removed\", \"unchanged\", \"actions\"}.")
-    OutputFormat format;
+    @Mixin
+    FormatOption format = new FormatOption(OutputFormat.text, OutputFormat.json);
 
     @Option(names = "--no-systemctl", description = "Do not run systemctl, even on a live root.")
     boolean noSystemctl;
@@ -79,9 +79,6 @@ public final class InstallCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws CatalogueException {
-        if (format == OutputFormat.github) {
-            throw new UserError("install --format: use text or json", 2);
-        }
         Path rootDir = ctx.fs().getPath(root);
         if (!Files.isDirectory(rootDir)) {
             throw new UserError("--root " + root + ": not a directory", 2);
@@ -105,7 +102,7 @@ public final class InstallCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new UserError("install into " + rootDir + " failed: " + IoProblem.describe(e), 1);
         }
-        if (format == OutputFormat.json) {
+        if (format.get() == OutputFormat.json) {
             ctx.out().println(json(report));
         } else {
             printText(report, rootDir, ownerName);

@@ -9,9 +9,12 @@ import java.time.Clock;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.function.Function;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /** The one factory that builds the CLI, for {@code Main} and for tests alike. */
 @Command(
@@ -20,16 +23,21 @@ import picocli.CommandLine.Command;
         versionProvider = Jobgen.Version.class,
         description = "Compiles a YAML job catalogue into systemd timers and services.",
         subcommands = {CommandLine.HelpCommand.class})
-public final class Jobgen implements Runnable {
+public final class Jobgen implements Callable<Integer> {
     private final CliContext ctx;
+
+    @Spec
+    CommandSpec spec;
 
     Jobgen(CliContext ctx) {
         this.ctx = ctx;
     }
 
+    /** {@code jobgen} alone names no command: a usage error, answered with the list of commands. */
     @Override
-    public void run() {
-        new CommandLine(this).usage(ctx.out());
+    public Integer call() {
+        spec.commandLine().usage(ctx.err());
+        return UsageErrors.EXIT;
     }
 
     /**
@@ -60,10 +68,14 @@ public final class Jobgen implements Runnable {
     public static int execute(String[] args) {
         PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
-        CliContext ctx = new CliContext(out, err, Clock.systemUTC(), FileSystems.getDefault(), System.getenv());
+        return execute(new CliContext(out, err, Clock.systemUTC(), FileSystems.getDefault(), System.getenv()), args);
+    }
+
+    /** What {@code main} does with {@code args}, against {@code ctx}: tests run the CLI through here. */
+    public static int execute(CliContext ctx, String[] args) {
         int status = commandLine(ctx, args).execute(args);
-        out.flush();
-        err.flush();
+        ctx.out().flush();
+        ctx.err().flush();
         return status;
     }
 
@@ -82,11 +94,13 @@ public final class Jobgen implements Runnable {
         SUBCOMMANDS.forEach((name, factory) -> {
             if (names.contains(name)) {
                 cl.addSubcommand(name, factory.apply(ctx));
+                FormatOption.describeIn(cl.getSubcommands().get(name).getCommandSpec());
             }
         });
         cl.setOut(ctx.out());
         cl.setErr(ctx.err());
         cl.setExecutionExceptionHandler(new ErrorHandler(ctx));
+        cl.setParameterExceptionHandler(new UsageErrors(ctx.err()));
         return cl;
     }
 
@@ -104,6 +118,12 @@ public final class Jobgen implements Runnable {
                 new DiagnosticPrinter(ctx.fs()).print(ce.diagnostics(), OutputFormat.text, ctx.err());
                 return 1;
             }
+            if (ex instanceof UserError ue && ue.exitCode() == UsageErrors.EXIT) {
+                // a value the command refused is a usage error like one picocli refused: same line
+                ctx.err().println("jobgen: " + UsageErrors.prefix(cl.getCommandSpec()) + UsageErrors.sentence(ue.getMessage())
+                        + " " + UsageErrors.seeHelp(cl.getCommandSpec()));
+                return ue.exitCode();
+            }
             if (ex instanceof UserError ue) {
                 ctx.err().println("jobgen: " + ue.getMessage());
                 return ue.exitCode();
@@ -115,8 +135,8 @@ public final class Jobgen implements Runnable {
                 return 1;
             }
             if (ex instanceof CommandLine.ParameterException pe) {
-                ctx.err().println("jobgen: " + pe.getMessage());
-                return 2;
+                ctx.err().println("jobgen: " + UsageErrors.line(pe));
+                return UsageErrors.EXIT;
             }
             ctx.err().println("jobgen: internal error: " + ex);
             if (ctx.env().containsKey("JOBGEN_DEBUG")) {

@@ -29,7 +29,6 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -39,7 +38,8 @@ import picocli.CommandLine.Parameters;
  * prints what {@code apply} would change; a second {@code apply} changes nothing.
  */
 @Command(name = "monitors", mixinStandardHelpOptions = true,
-        description = {"Create or update one heartbeat check per job at Healthchecks or Cronitor.",
+        description = {"Create or update the jobs' heartbeat checks.",
+                "One check per job, at Healthchecks or Cronitor.",
                 "plan prints the changes; apply makes them. The API key is read from a file or a systemd credential, never an argument."})
 public final class MonitorsCommand implements Callable<Integer> {
     enum Action { plan, apply }
@@ -70,9 +70,6 @@ public final class MonitorsCommand implements Callable<Integer> {
         String credential;
     }
 
-    @Mixin
-    CatalogueOptions options;
-
     public MonitorsCommand(CliContext ctx) {
         this.ctx = ctx;
     }
@@ -83,7 +80,7 @@ public final class MonitorsCommand implements Callable<Integer> {
         URI base = baseUrl(p);
         String apiKey = apiKey();
         List<Job> jobs = new ArrayList<>();
-        for (Catalogue c : new CatalogueReader(ctx).compileValid(catalogues, options, false).catalogues()) {
+        for (Catalogue c : new CatalogueReader(ctx).compileValid(catalogues, CatalogueOptions.defaults(), false).catalogues()) {
             jobs.addAll(c.jobs());
         }
         List<DesiredMonitor> desired;

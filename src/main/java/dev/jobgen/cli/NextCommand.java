@@ -48,11 +48,8 @@ public final class NextCommand implements Callable<Integer> {
     @Option(names = "--job", paramLabel = "NAME", description = "Only this job.")
     String job;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text or json.")
-    OutputFormat format;
-
     @Mixin
-    CatalogueOptions options;
+    FormatOption format = new FormatOption(OutputFormat.text, OutputFormat.json);
 
     public NextCommand(CliContext ctx) {
         this.ctx = ctx;
@@ -63,10 +60,10 @@ public final class NextCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, CatalogueException {
-        if (count < 1 || format == OutputFormat.github) {
-            throw new UserError(count < 1 ? "--count must be at least 1" : "--format takes text or json", 2);
+        if (count < 1) {
+            throw new UserError("--count must be at least 1", 2);
         }
-        Compilation compilation = new CatalogueReader(ctx).compileValid(catalogues, options, false);
+        Compilation compilation = new CatalogueReader(ctx).compileValid(catalogues, CatalogueOptions.defaults(), false);
         Instant start = from == null ? ctx.clock().instant() : CalendarCommand.parseInstant("--from", from);
         List<Run> runs = new ArrayList<>();
         List<Job> monotonic = new ArrayList<>();
@@ -85,10 +82,13 @@ public final class NextCommand implements Callable<Integer> {
             }
         }
         if (!found) {
-            throw new UserError(job != null ? "no job named '" + job + "'" : "no jobs in the catalogue");
+            if (job != null) {
+                throw new UserError("--job " + job + ": no job of that name in the catalogue", 2);
+            }
+            throw new UserError("no jobs in the catalogue");
         }
         runs.sort(Comparator.comparing(Run::at).thenComparing(r -> r.job().name()));
-        if (format == OutputFormat.json) {
+        if (format.get() == OutputFormat.json) {
             printJson(runs, monotonic);
         } else {
             printText(runs, monotonic);

@@ -28,7 +28,7 @@ import picocli.CommandLine.Parameters;
  * the unit's {@code X-Jobgen*} keys, counts consecutive failures in the job's history and, from
  * {@code alert-after} on, sends the on-failure command, webhook and email.
  */
-@Command(name = "notify", mixinStandardHelpOptions = true, description = "Sends a failed job unit's on-failure alerts (run by jobgen-notify@.service).")
+@Command(name = "notify", mixinStandardHelpOptions = true, description = {"Send a failed job unit's on-failure alerts.", "Run by jobgen-notify@.service when a job's unit fails."})
 public final class NotifyCommand implements Callable<Integer> {
     static final List<String> UNIT_DIRS = List.of("/etc/systemd/system", "/run/systemd/system", "/usr/lib/systemd/system");
 

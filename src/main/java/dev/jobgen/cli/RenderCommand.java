@@ -42,6 +42,10 @@ public final class RenderCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws CatalogueException {
+        if (output != null && Files.exists(ctx.fs().getPath(output)) && !Files.isDirectory(ctx.fs().getPath(output))) {
+            // refused before compiling, like any other unusable argument: a usage error
+            throw new UserError("-o " + output + ": not a directory", 2);
+        }
         Compilation compilation = new CatalogueReader(ctx).compileValid(catalogues, options, true);
         if (output == null) {
             boolean first = true;
@@ -60,9 +64,6 @@ public final class RenderCommand implements Callable<Integer> {
     private static void write(List<RenderedFile> files, Path dir) {
         try {
             AtomicWriter writer = new AtomicWriter(new NioFileOps());
-            if (Files.exists(dir) && !Files.isDirectory(dir)) {
-                throw new UserError("cannot write to " + dir + ": not a directory");
-            }
             if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
                 Map<String, byte[]> contents = new LinkedHashMap<>();
                 files.forEach(f -> contents.put(f.name(), f.content()));

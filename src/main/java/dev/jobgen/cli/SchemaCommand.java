@@ -19,7 +19,8 @@ import picocli.CommandLine.Command;
 @Command(
         name = "schema",
         mixinStandardHelpOptions = true,
-        description = "Print the catalogue's JSON Schema (the structure of the format: keys, maps, lists, value types) for editors and linters.")
+        description = {"Print the catalogue's JSON Schema for editors and linters.",
+                "The schema is the structure of the format: keys, maps, lists, value types."})
 public final class SchemaCommand implements Callable<Integer> {
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 

@@ -20,7 +20,6 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -33,8 +32,9 @@ import picocli.CommandLine.Parameters;
  * job is failing, late or missed a run, so it can serve as a monitoring check.
  */
 @Command(name = "status", mixinStandardHelpOptions = true,
-        description = {"Show each job's health: last outcome, last success, consecutive failures, next expected run,",
-                "and whether it is LATE or MISSED a run. Exit 1 when any job is FAILING, LATE or MISSED."})
+        description = {"Show each job's health from its run history and schedule.",
+                "Last outcome, last success, consecutive failures, next expected run, and whether it is LATE or MISSED a run.",
+                "Exit 1 when any job is FAILING, LATE or MISSED."})
 public final class StatusCommand implements Callable<Integer> {
     private final CliContext ctx;
 
@@ -45,15 +45,12 @@ public final class StatusCommand implements Callable<Integer> {
             description = "Where the jobs' state directories live (default ${DEFAULT-VALUE}).")
     String stateRoot;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text or json.")
-    OutputFormat format;
+    @Mixin
+    FormatOption format = new FormatOption(OutputFormat.text, OutputFormat.json);
 
     @Option(names = "--metrics-dir", paramLabel = "DIR",
             description = "Also write Prometheus textfile metrics (jobgen_*.prom) for every job into DIR.")
     String metricsDir;
-
-    @Mixin
-    CatalogueOptions options;
 
     public StatusCommand(CliContext ctx) {
         this.ctx = ctx;
@@ -61,10 +58,10 @@ public final class StatusCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, CatalogueException {
-        if (format == OutputFormat.github) {
-            throw new UserError("--format takes text or json", 2);
+        if (metricsDir != null && Files.exists(ctx.fs().getPath(metricsDir)) && !Files.isDirectory(ctx.fs().getPath(metricsDir))) {
+            throw new UserError("--metrics-dir " + metricsDir + ": not a directory", 2);
         }
-        Compilation compilation = new CatalogueReader(ctx).compileValid(catalogues, options, false);
+        Compilation compilation = new CatalogueReader(ctx).compileValid(catalogues, CatalogueOptions.defaults(), false);
         // one "now" and one zone for every job, so a report is a consistent snapshot
         Instant now = ctx.clock().instant();
         ZoneId zone = LocalZone.from(ctx.env());
@@ -86,7 +83,7 @@ public final class StatusCommand implements Callable<Integer> {
                 }
             }
         }
-        if (format == OutputFormat.json) {
+        if (format.get() == OutputFormat.json) {
             printJson(statuses);
         } else {
             printText(statuses);
@@ -95,15 +92,14 @@ public final class StatusCommand implements Callable<Integer> {
     }
 
     private void printText(List<JobStatus> statuses) {
-        int width = Math.max(3, statuses.stream().mapToInt(s -> s.job().length()).max().orElse(3));
-        String format = "%-" + width + "s  %-10s  %-32s  %-20s  %-20s  %s%n";
-        ctx.out().printf(Locale.ROOT, format, "JOB", "STATUS", "LAST RUN", "LAST SUCCESS", "NEXT", "NOTES");
+        TextTable table = new TextTable("JOB", "STATUS", "LAST RUN", "LAST SUCCESS", "NEXT", "NOTES");
         for (JobStatus s : statuses) {
             String last = s.history().lastRun().map(r -> r.outcome().id() + " " + IsoInstant.format(r.start())).orElse("-");
             String success = s.history().lastSuccess().map(r -> IsoInstant.format(r.start())).orElse("-");
             String next = s.nextExpected().map(IsoInstant::format).orElse("-");
-            ctx.out().printf(Locale.ROOT, format, s.job(), s.health().label(), last, success, next, String.join("; ", s.reasons()));
+            table.row(s.job(), s.health().label(), last, success, next, String.join("; ", s.reasons()));
         }
+        ctx.out().print(table.render());
         ctx.out().flush();
     }
 

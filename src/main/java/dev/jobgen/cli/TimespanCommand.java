@@ -11,6 +11,7 @@ import java.math.BigInteger;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -23,8 +24,8 @@ import picocli.CommandLine.Parameters;
         name = "timespan",
         mixinStandardHelpOptions = true,
         description = {
-            "Parses systemd time spans (man systemd.time(7)) and prints them as systemd-analyze timespan does:",
-            "the microseconds and the normalized \"Human\" form. A bare number means seconds.",
+            "Parse systemd time spans as systemd-analyze timespan does.",
+            "Prints the microseconds and the normalized \"Human\" form (see systemd.time(7)). A bare number means seconds.",
             "Spans that start with '-' need '--' before them. Exit status 1 when any span is invalid."
         })
 public final class TimespanCommand implements Callable<Integer> {
@@ -33,8 +34,8 @@ public final class TimespanCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "SPAN", description = "Time spans such as 1h30m, 5min 20s, infinity.")
     private List<String> spans;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text (default) or json.")
-    private OutputFormat format;
+    @Mixin
+    private FormatOption format = new FormatOption(OutputFormat.text, OutputFormat.json);
 
     @Option(names = "--systemd-version", paramLabel = "N",
             description = "Parse like this systemd's systemd-analyze (default: the default target, ${DEFAULT-VALUE}).")
@@ -47,12 +48,7 @@ public final class TimespanCommand implements Callable<Integer> {
     @Override
     public Integer call() throws JsonProcessingException {
         SystemdVersionArg.checked(systemdVersion);
-        boolean allValid;
-        switch (format) {
-            case text -> allValid = printText();
-            case json -> allValid = printJson();
-            default -> throw new UserError("timespan supports --format text or json, not " + format, 2);
-        }
+        boolean allValid = format.get() == OutputFormat.json ? printJson() : printText();
         return allValid ? 0 : 1;
     }
 

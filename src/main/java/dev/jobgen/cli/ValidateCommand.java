@@ -10,16 +10,16 @@ import picocli.CommandLine.Parameters;
 
 /** {@code jobgen validate}: the CI gate. Exit 0 clean, 1 errors (or warnings with --strict). */
 @Command(name = "validate", mixinStandardHelpOptions = true,
-        description = "Check catalogues without writing anything: exit 0 when clean, 1 on errors (or warnings with --strict), 2 on usage errors.")
+        description = {"Check catalogues without writing anything.",
+                "Exit 0 when clean, 1 on errors (or warnings with --strict), 2 on usage errors."})
 public final class ValidateCommand implements Callable<Integer> {
     private final CliContext ctx;
 
     @Parameters(arity = "1..*", paramLabel = "CATALOGUE", description = "Catalogue files; - reads one from standard input.")
     List<String> catalogues;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-            description = "text (default), json (one document on stdout) or github (workflow annotations).")
-    OutputFormat format;
+    @Mixin
+    FormatOption format = new FormatOption(OutputFormat.text, OutputFormat.json, OutputFormat.github);
 
     @Option(names = "--strict", description = "Treat warnings as errors.")
     boolean strict;
@@ -36,11 +36,11 @@ public final class ValidateCommand implements Callable<Integer> {
         CatalogueReader.Checked checked = new CatalogueReader(ctx).check(catalogues, options);
         Compilation compilation = checked.compilation();
         DiagnosticPrinter printer = checked.printer(ctx);
-        printer.print(compilation.diagnostics(), format, format == OutputFormat.text ? ctx.err() : ctx.out());
+        printer.print(compilation.diagnostics(), format.get(), format.get() == OutputFormat.text ? ctx.err() : ctx.out());
         // after the other files' diagnostics, so that one unreadable file hides nothing
         checked.unreadable().forEach(problem -> ctx.err().println("jobgen: " + problem));
         boolean failed = compilation.hasErrors() || (strict && compilation.hasWarnings()) || !checked.unreadable().isEmpty();
-        if (format == OutputFormat.text && compilation.diagnostics().isEmpty() && checked.unreadable().isEmpty()) {
+        if (format.get() == OutputFormat.text && compilation.diagnostics().isEmpty() && checked.unreadable().isEmpty()) {
             int jobs = compilation.catalogues().stream().mapToInt(c -> c.jobs().size()).sum();
             ctx.err().println("ok: " + jobs + " job" + (jobs == 1 ? "" : "s") + " in " + catalogues.size() + " catalogue" + (catalogues.size() == 1 ? "" : "s"));
         }

@@ -50,7 +50,7 @@ final class CliHarness {
         StringWriter err = new StringWriter();
         CliContext ctx = new CliContext(new PrintWriter(out, true), new PrintWriter(err, true),
                 Clock.fixed(NOW, ZoneOffset.UTC), fs, env);
-        int exit = Jobgen.commandLine(ctx).execute(args);
+        int exit = Jobgen.execute(ctx, args);
         return new Result(exit, out.toString(), err.toString());
     }
 }

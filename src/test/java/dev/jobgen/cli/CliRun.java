@@ -12,7 +12,7 @@ record CliRun(int status, String out, String err) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         CliContext ctx = new CliContext(new PrintWriter(out), new PrintWriter(err), clock, FileSystems.getDefault(), env);
-        int status = Jobgen.commandLine(ctx).execute(args);
+        int status = Jobgen.execute(ctx, args);
         return new CliRun(status, out.toString(), err.toString());
     }
 }

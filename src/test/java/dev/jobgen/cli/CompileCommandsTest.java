@@ -90,8 +90,8 @@ class CompileCommandsTest {
         assertTrue(under.err().startsWith("jobgen: cannot write to " + file.resolve("units") + ": "), under.err());
         assertTrue(under.err().contains("plain-file") && !under.err().contains("Exception"), under.err());
         CliHarness.Result onto = real.run("render", catalogue.toString(), "-o", file.toString());
-        assertEquals(1, onto.exit(), onto.out());
-        assertEquals("jobgen: cannot write to " + file + ": not a directory\n", onto.err());
+        assertEquals(2, onto.exit(), onto.out());
+        assertEquals("jobgen: render: -o " + file + ": not a directory. See 'jobgen render --help'.\n", onto.err());
         assertEquals("mine", Files.readString(file));
         try (var left = Files.list(dir)) {
             assertEquals(java.util.List.of("c.yaml", "plain-file"), left.map(p -> p.getFileName().toString()).sorted().toList());
@@ -163,7 +163,7 @@ class CompileCommandsTest {
         cli.write("/c.yaml", GOOD);
         CliHarness.Result r = cli.run("validate", "--herd-threshold", "0", "/c.yaml");
         assertEquals(2, r.exit(), r.out() + r.err());
-        assertEquals("jobgen: --herd-threshold must be at least 1\n", r.err());
+        assertEquals("jobgen: validate: --herd-threshold must be at least 1. See 'jobgen validate --help'.\n", r.err());
         assertEquals(0, cli.run("validate", "--herd-threshold", "1", "/c.yaml").exit());
     }
 
@@ -209,7 +209,7 @@ class CompileCommandsTest {
                 backup  Sun 2026-03-29 03:00:00 CEST  2026-03-29T01:00:00Z  jitter until Sun 2026-03-29 03:05:00 CEST
                 backup  Mon 2026-03-30 03:00:00 CEST  2026-03-30T01:00:00Z  jitter until Mon 2026-03-30 03:05:00 CEST
                 """, r.out());
-        assertEquals(1, cli.run("next", "/c.yaml", "--job", "nope").exit());
+        assertEquals(2, cli.run("next", "/c.yaml", "--job", "nope").exit());
     }
 
     /** systemd 247 goes on from the day mktime() moved a repetition to; 252 from the month's 1st. */

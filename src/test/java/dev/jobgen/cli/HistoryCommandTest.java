@@ -65,6 +65,28 @@ class HistoryCommandTest {
     }
 
     @Test
+    void aLongOutcomeAndPeriodKeepTheColumnsInLine() throws Exception {
+        Instant t = Instant.parse("2026-05-01T05:00:00Z");
+        new HistoryLog(state).append(new RunRecord("d", "backup", Optional.of(t.plusNanos(123_456_000)), t, t.plusSeconds(2), 1,
+                Outcome.SKIPPED_UNAVAILABLE, 0, "n1"));
+        assertEquals(0, run("history", "backup", "--state-dir", state.toString()));
+        java.util.List<String> lines = out.toString().lines().toList();
+        String header = lines.get(0);
+        int outcome = header.indexOf("OUTCOME");
+        int period = header.indexOf("PERIOD");
+        int runId = header.indexOf("RUN ID");
+        int exitEnd = header.indexOf("EXIT") + "EXIT".length();
+        for (String line : lines.subList(1, lines.size())) {
+            assertTrue(line.charAt(outcome) != ' ' && line.startsWith("  ", outcome - 2), "OUTCOME out of line:\n" + out);
+            assertTrue(line.charAt(period) != ' ' && line.startsWith("  ", period - 2), "PERIOD out of line:\n" + out);
+            assertTrue(line.charAt(runId) != ' ' && line.startsWith("  ", runId - 2), "RUN ID out of line:\n" + out);
+            assertTrue(Character.isDigit(line.charAt(exitEnd - 1)) && line.charAt(exitEnd) == ' ', "EXIT not right-aligned:\n" + out);
+        }
+        assertTrue(out.toString().contains("skipped-unavailable  "), out.toString());
+        assertTrue(out.toString().contains("2026-05-01T05:00:00.123456Z  d"), out.toString());
+    }
+
+    @Test
     void json() throws Exception {
         assertEquals(0, run("history", "backup", "--state-dir", state.toString(), "--format", "json"));
         JsonNode doc = new ObjectMapper().readTree(out.toString());

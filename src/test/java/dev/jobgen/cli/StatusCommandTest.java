@@ -55,11 +55,48 @@ class StatusCommandTest {
     }
 
     @Test
-    void unwritableMetricsDirIsOneLineNotAnInternalError() {
+    void aMetricsDirThatIsAFileIsOneLineNotAnInternalError() {
         cli.write("/c.yaml", CATALOGUE);
         cli.write("/metrics", "a file, not a directory\n");
         CliHarness.Result r = cli.run("status", "/c.yaml", "--state-root", "/state", "--metrics-dir", "/metrics");
-        assertEquals(1, r.exit(), r.out() + r.err());
-        assertEquals("jobgen: /metrics: already exists\n", r.err());
+        assertEquals(2, r.exit(), r.out() + r.err());
+        assertEquals("jobgen: status: --metrics-dir /metrics: not a directory. See 'jobgen status --help'.\n", r.err());
+        CliHarness.Result under = cli.run("status", "/c.yaml", "--state-root", "/state", "--metrics-dir", "/metrics/prom");
+        assertEquals(1, under.exit(), under.out() + under.err());
+        assertEquals(1, under.err().lines().count(), under.err());
+        assertTrue(under.err().startsWith("jobgen: /metrics/prom"), under.err());
+    }
+
+    @Test
+    void theTableStaysAlignedWithLongJobNamesAndValues() {
+        String longName = "nightly-warehouse-export-to-the-cold-storage-bucket";
+        cli.write("/c.yaml", CATALOGUE + """
+                  %s:
+                    command: [/bin/true]
+                    schedule: "*-*-* 11:00:00"
+                    lock: node
+                """.formatted(longName));
+        history("good", run("good", "2026-06-01T11:00:01Z", Outcome.SUCCESS));
+        history("bad", run("bad", "2026-06-01T11:00:01.123456Z", Outcome.SKIPPED_UNAVAILABLE), run("bad", "2026-06-01T11:30:00.5Z", Outcome.FAILED));
+        history(longName, run(longName, "2026-05-31T11:00:00.654321Z", Outcome.SKIPPED_UNAVAILABLE));
+        CliHarness.Result r = cli.run("status", "/c.yaml", "--state-root", "/state");
+        java.util.List<String> lines = r.out().lines().toList();
+        assertEquals(4, lines.size(), r.out());
+        String header = lines.get(0);
+        java.util.List<Integer> starts = java.util.stream.Stream.of("STATUS", "LAST RUN", "LAST SUCCESS", "NEXT", "NOTES")
+                .map(header::indexOf).toList();
+        assertTrue(starts.get(0) >= longName.length() + 2, header);
+        for (String line : lines.subList(1, lines.size())) {
+            for (int start : starts) {
+                if (start == starts.get(starts.size() - 1) && line.length() <= start) {
+                    continue; // no notes: the line ends after NEXT, without trailing spaces
+                }
+                // each cell begins exactly under its heading, after at least two spaces: cells hold single spaces only
+                assertTrue(line.length() > start && line.charAt(start) != ' ' && line.startsWith("  ", start - 2),
+                        "column at " + start + " out of line in\n" + r.out());
+            }
+        }
+        assertTrue(lines.stream().noneMatch(l -> l.endsWith(" ")), r.out());
+        assertTrue(r.out().contains("failed 2026-06-01T11:30:00.5Z"), r.out());
     }
 }

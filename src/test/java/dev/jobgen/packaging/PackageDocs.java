@@ -132,8 +132,12 @@ public final class PackageDocs {
         r.item("/var/lib/jobgen/JOB/", "A job's period stamps and run history (its StateDirectory=).");
         r.item("/usr/share/jobgen/catalogue.schema.json", "The catalogue's JSON Schema (also printed by jobgen schema).");
         r.section("EXIT STATUS");
-        r.paragraph("0 on success; 1 when a catalogue has errors or a file cannot be read or written; "
-                + "2 for a usage error. jobgen run has its own, see jobgen-run(1).");
+        r.paragraph("0 when the command did its work and found nothing wrong. "
+                + "1 when it did its work and found something wrong or could not finish it: a catalogue with errors, "
+                + "a file that cannot be read or written, a failed check (validate, install --check), an unhealthy job (status). "
+                + "2 when the command line is wrong and nothing was done: no or an unknown command or option, a missing or "
+                + "malformed argument, a value out of range or naming nothing, a directory option naming something that is not a directory. "
+                + "jobgen run has its own, see jobgen-run(1).");
         r.section("SEE ALSO");
         List<String> refs = new ArrayList<>(pageNames());
         refs.addAll(List.of("jobgen.yaml(5)", "systemd.timer(5)", "systemd.service(5)", "systemd.time(7)", "systemctl(1)"));
