@@ -53,4 +53,15 @@ grep -q 'dev.jobgen.compile.CatalogueCompiler source: shared objects file' <<<"$
 rm -f "${made[1]}"
 [[ $(node render examples/nightly-backup.yaml) == "$out" && -s ${made[1]} ]] || fail "render through the node launcher"
 pass "a missing command line archive is made again, and render prints what the jar prints"
+# Last, as it rebuilds the jar: a launcher whose output goes to a log, not a terminal, writes no
+# terminal escapes, neither its own nor those of the Maven build it starts (Maven's console library
+# ends every run with ESC[0m unless told otherwise; .mvn/jvm.config tells it)
+touch -d '2000-01-01' "$jar"
+./jobgen --help >"$node_cds/out" 2>"$node_cds/err" || fail "the launcher failed after rebuilding: $(cat "$node_cds/err")"
+grep -q '^jobgen: building' "$node_cds/err" || fail "an old jar was not rebuilt: $(cat "$node_cds/err")"
+grep -q 'Usage:' "$node_cds/out" || fail "--help printed no usage after the rebuild"
+if grep -q $'\e' "$node_cds/out" "$node_cds/err"; then
+    fail "terminal escapes in output that is not a terminal: $(grep -h $'\e' "$node_cds/out" "$node_cds/err" | cat -A | head -3)"
+fi
+pass "a rebuild and its command write no terminal escapes into a log"
 echo "launcher: $checks checks passed" >&2
