@@ -134,7 +134,7 @@ public final class CatalogueReader {
                 return new Checked(compiled, unreadable, stdin);
             }
             compiled.diagnostics().forEach(readProblems::add);
-            return new Checked(new Compilation(readProblems.sorted(), compiled.catalogues(), List.of()), unreadable, stdin);
+            return new Checked(new Compilation(readProblems.sorted(), compiled.catalogues(), List.of(), compiled.jobCount()), unreadable, stdin);
         } catch (UnitRenderer.TemplateProblem e) {
             throw new UserError(e.getMessage());
         }
