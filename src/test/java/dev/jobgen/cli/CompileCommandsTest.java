@@ -144,6 +144,17 @@ class CompileCommandsTest {
                 "0 errors, 1 warning in 1 job"), warns.err().lines().filter(l -> !l.startsWith(" ")).toList(), warns.err());
     }
 
+    /** The catalogue's own warning (no-jobs) is silenced by the top-level list: the run is clean. */
+    @Test
+    void aCatalogueSilencesItsOwnWarning() {
+        cli.write("/empty.yaml", "jobgen: 1\n");
+        assertEquals(1, cli.run("validate", "--strict", "/empty.yaml").exit(), "no-jobs fails --strict");
+        cli.write("/quiet.yaml", "jobgen: 1\nignore-warnings: [no-jobs]\n");
+        CliHarness.Result r = cli.run("validate", "--strict", "/quiet.yaml");
+        assertEquals("ok: 0 jobs in 1 catalogue\n", r.err());
+        assertEquals(0, r.exit());
+    }
+
     @Test
     void validateJsonIsOneDocumentOnStdout() throws Exception {
         cli.write("/bad.yaml", BAD);
