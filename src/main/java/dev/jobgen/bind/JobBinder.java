@@ -11,6 +11,7 @@ import dev.jobgen.model.SystemdVersion;
 import dev.jobgen.plan.SystemdEscaper;
 import dev.jobgen.time.TimeSpan;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -201,9 +202,9 @@ final class JobBinder {
                 + " (systemd resolves no relative program, not even against working-directory)";
     }
 
-    /** {@code relative} from the absolute {@code dir}, with {@code .} and {@code ..} folded as the node's path lookup would. */
+    /** {@code relative} from the absolute {@code dir}, {@code .} and {@code ..} folded lexically (a hint, not a lookup on the node). */
     static String resolve(String dir, String relative) {
-        java.util.ArrayDeque<String> parts = new java.util.ArrayDeque<>();
+        ArrayDeque<String> parts = new ArrayDeque<>();
         for (String part : (dir + "/" + relative).split("/")) {
             if (part.equals("..")) {
                 parts.pollLast();
