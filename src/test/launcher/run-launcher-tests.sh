@@ -53,4 +53,37 @@ grep -q 'dev.jobgen.compile.CatalogueCompiler source: shared objects file' <<<"$
 rm -f "${made[1]}"
 [[ $(node render examples/nightly-backup.yaml) == "$out" && -s ${made[1]} ]] || fail "render through the node launcher"
 pass "a missing command line archive is made again, and render prints what the jar prints"
+# A check that takes over a second shows a "still working" line on a terminal (script(1) gives the
+# command one) and nothing of the kind in a log; the line is erased before the result
+if command -v script >/dev/null; then
+    awk 'BEGIN { print "jobgen: 1\njobs:"; split("Europe/Berlin America/New_York Asia/Kolkata", z, " ")
+        for (i = 0; i < 4000; i++) printf "  job-%05d:\n    command: [/usr/bin/task, \"%d\"]\n    schedule: \"*-*-* %02d:%02d:00\"\n    timezone: %s\n    jitter: 5min\n", i, i, 4 + i % 20, i % 60, z[1 + i % 3] }' \
+        >"$node_cds/big.yaml"
+    start=$SECONDS
+    script -qec "./jobgen validate $node_cds/big.yaml" /dev/null >"$node_cds/tty" </dev/null || fail "validate on a terminal: $(cat -A "$node_cds/tty" | tail -3)"
+    took=$((SECONDS - start))
+    ./jobgen validate "$node_cds/big.yaml" 2>"$node_cds/log" || fail "validate into a log: $(tail -3 "$node_cds/log")"
+    [[ $(cat "$node_cds/log") == "ok: 4000 jobs in 1 catalogue" ]] || fail "a log got more than the result: $(cat -A "$node_cds/log" | head -3)"
+    grep -q 'ok: 4000 jobs in 1 catalogue' "$node_cds/tty" || fail "no result on a terminal: $(cat -A "$node_cds/tty" | tail -c 300)"
+    # (schedules outside 01:00-03:00 in zones with DST: no warning spoils the "ok")
+    if ((took >= 3)); then
+        grep -q $'\rjobgen: checking 1 catalogue ([0-9]* KiB)\.\.\. 1s' "$node_cds/tty" || fail "no progress in ${took}s on a terminal: $(cat -A "$node_cds/tty" | head -c 300)"
+        grep -q $'\e\[Kok: 4000 jobs in 1 catalogue' "$node_cds/tty" || fail "the result on a terminal does not follow an erased line: $(cat -A "$node_cds/tty" | tail -c 300)"
+    fi
+    pass "progress of a ${took}s check shows on a terminal only, and is erased before the result"
+else
+    echo "launcher: skip: no script(1) to give a command a terminal (util-linux)" >&2
+fi
+
+# Last, as it rebuilds the jar: a launcher whose output goes to a log, not a terminal, writes no
+# terminal escapes, neither its own nor those of the Maven build it starts (Maven's console library
+# ends every run with ESC[0m unless told otherwise; .mvn/jvm.config tells it)
+touch -d '2000-01-01' "$jar"
+./jobgen --help >"$node_cds/out" 2>"$node_cds/err" || fail "the launcher failed after rebuilding: $(cat "$node_cds/err")"
+grep -q '^jobgen: building' "$node_cds/err" || fail "an old jar was not rebuilt: $(cat "$node_cds/err")"
+grep -q 'Usage:' "$node_cds/out" || fail "--help printed no usage after the rebuild"
+if grep -q $'\e' "$node_cds/out" "$node_cds/err"; then
+    fail "terminal escapes in output that is not a terminal: $(grep -h $'\e' "$node_cds/out" "$node_cds/err" | cat -A | head -3)"
+fi
+pass "a rebuild and its command write no terminal escapes into a log"
 echo "launcher: $checks checks passed" >&2

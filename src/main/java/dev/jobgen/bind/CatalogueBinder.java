@@ -9,7 +9,9 @@ import dev.jobgen.model.SystemdVersion;
 import dev.jobgen.plan.SystemdEscaper;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -60,29 +62,38 @@ public final class CatalogueBinder {
                     local.error(DiagnosticCode.UNREPRESENTABLE_VALUE, f.valueAt("runner-path"), "runner-path", p));
         }
         YNode.Mapping defaults = f.map("defaults").orElse(new YNode.Mapping(f.at(), List.of()));
-        Fields.of(defaults, "defaults", JobBinder.KEYS, local);
+        Set<String> misspeltInDefaults = Fields.of(defaults, "defaults", JobBinder.KEYS, local).misspelt();
+        Set<DiagnosticCode> silencedEverywhere = IgnoredWarnings.read(f);
         List<Job> jobs = new ArrayList<>();
+        Map<String, Set<DiagnosticCode>> silenced = new HashMap<>();
         Optional<YNode.Mapping> jobsMap = f.map("jobs");
-        if (jobsMap.isEmpty() && !f.has("jobs")) {
+        if (jobsMap.isEmpty() && !f.has("jobs") && !f.misspelt("jobs") && !silencedEverywhere.contains(DiagnosticCode.NO_JOBS)) {
             local.warning(DiagnosticCode.NO_JOBS, f.at());
         }
+        JobBinder.Shared shared = new JobBinder.Shared(prefix, target, now, misspeltInDefaults, silencedEverywhere);
         // jobs bind independently, so on every core at once; results and diagnostics keep catalogue order
         List<BoundJob> bound = jobsMap.map(YNode.Mapping::entries).orElse(List.of()).parallelStream()
-                .map(entry -> BoundJob.of(entry, defaults, prefix, target, now))
+                .map(entry -> BoundJob.of(entry, defaults, shared))
                 .toList();
         for (BoundJob b : bound) {
             local.addAll(b.diagnostics());
-            b.job().ifPresent(jobs::add);
+            b.job().ifPresent(j -> {
+                jobs.add(j);
+                silenced.put(j.name(), b.silenced());
+            });
         }
         diagnostics.addAll(local);
         if (local.hasErrors()) {
             return Optional.empty();
         }
-        return Optional.of(new Catalogue(source.name(), source.sourcePath(), prefix, target, runner, jobs));
+        return Optional.of(new Catalogue(source.name(), source.sourcePath(), prefix, target, runner, jobs, silenced));
     }
 
     private static void checkFormat(Fields f) {
         if (!f.has("jobgen")) {
+            if (f.misspelt("jobgen")) {
+                return;
+            }
             f.diagnostics().errorWithHint(DiagnosticCode.MISSING_KEY, f.at(), "start the catalogue with 'jobgen: 1'", "jobgen", "");
             return;
         }
@@ -90,14 +101,15 @@ public final class CatalogueBinder {
                 f.diagnostics().error(DiagnosticCode.UNSUPPORTED_FORMAT, s.at(), s.text()));
     }
 
-    /** One job bound on its own, with the diagnostics it produced. */
-    private record BoundJob(Optional<Job> job, Diagnostics diagnostics) {
-        static BoundJob of(YNode.Entry entry, YNode.Mapping defaults, String prefix, SystemdVersion target, Instant now) {
+    /** One job bound on its own, with the diagnostics it produced and the warnings it silences. */
+    private record BoundJob(Optional<Job> job, Diagnostics diagnostics, Set<DiagnosticCode> silenced) {
+        static BoundJob of(YNode.Entry entry, YNode.Mapping defaults, JobBinder.Shared shared) {
             Diagnostics d = new Diagnostics();
+            JobBinder binder = new JobBinder(entry.key(), entry.keyAt(), shared, d);
             Optional<Job> job = Fields.asMap(entry.value(), entry.key(), d)
                     .map(j -> Defaults.merge(defaults, j, JobBinder.KEYS))
-                    .flatMap(j -> new JobBinder(entry.key(), entry.keyAt(), prefix, target, now, d).bind(j));
-            return new BoundJob(job, d);
+                    .flatMap(binder::bind);
+            return new BoundJob(job, d, binder.silenced());
         }
     }
 

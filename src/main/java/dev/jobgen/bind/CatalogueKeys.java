@@ -118,7 +118,8 @@ public final class CatalogueKeys {
             key("sandbox", SCALAR, "off, standard or strict"),
             key("writable-paths", new Values(true), "paths a sandboxed job may write (ReadWritePaths=)"),
             key("enabled", new Bool(), "false installs the timer disabled"),
-            key("metrics-dir", SCALAR, "Prometheus textfile collector directory"));
+            key("metrics-dir", SCALAR, "Prometheus textfile collector directory"),
+            key("ignore-warnings", new Values(true), "warning codes not to report for this job, e.g. [dst-transition]"));
 
     public static final Table CATALOGUE = table("the catalogue", Set.of("jobgen"),
             key("jobgen", SCALAR, "format version: 1"),
@@ -126,6 +127,7 @@ public final class CatalogueKeys {
             key("target", new Nested(TARGET), "oldest systemd the units must work on"),
             key("runner-path", SCALAR, "where jobgen is installed on the nodes (default /usr/bin/jobgen)"),
             key("defaults", new Nested(JOB), "job keys merged into every job"),
+            key("ignore-warnings", new Values(true), "warning codes not to report for any job of this catalogue, nor for the catalogue itself"),
             key("jobs", new Named(Names.JOB_NAME_PATTERN, new Nested(JOB)), "job name to job"));
 
     private static Key key(String name, Shape shape, String description) {

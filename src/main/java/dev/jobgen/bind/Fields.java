@@ -8,6 +8,7 @@ import dev.jobgen.load.YNode;
 import dev.jobgen.time.TimeSpan;
 import dev.jobgen.time.TimeSpanException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -20,23 +21,49 @@ final class Fields {
     private final YNode.Mapping map;
     private final String where;
     private final Diagnostics diagnostics;
+    private final Set<String> misspelt;
 
-    private Fields(YNode.Mapping map, String where, Diagnostics diagnostics) {
+    private Fields(YNode.Mapping map, String where, Diagnostics diagnostics, Set<String> misspelt) {
         this.map = map;
         this.where = where;
         this.diagnostics = diagnostics;
+        this.misspelt = Set.copyOf(misspelt);
     }
 
     /** Reads {@code map}, reporting keys outside {@code known} as unknown (with a suggestion). */
     static Fields of(YNode.Mapping map, String where, Set<String> known, Diagnostics diagnostics) {
+        Set<String> misspelt = new HashSet<>();
         for (YNode.Entry e : map.entries()) {
             if (!known.contains(e.key())) {
-                String hint = Suggestions.closest(e.key(), known).map(s -> "did you mean '" + s + "'?")
+                Optional<String> meant = Suggestions.closest(e.key(), known);
+                meant.ifPresent(misspelt::add);
+                String hint = meant.map(s -> "did you mean '" + s + "'?")
                         .orElse("known keys: " + String.join(", ", known.stream().sorted().toList()));
                 diagnostics.errorWithHint(DiagnosticCode.UNKNOWN_KEY, e.keyAt(), hint, e.key(), where);
             }
         }
-        return new Fields(map, where, diagnostics);
+        return new Fields(map, where, diagnostics, misspelt);
+    }
+
+    /** These fields, also counting {@code keys} as misspelt (typos already reported elsewhere, e.g. in {@code defaults:}). */
+    Fields alsoMisspelt(Set<String> keys) {
+        Set<String> all = new HashSet<>(misspelt);
+        all.addAll(keys);
+        return new Fields(map, where, diagnostics, all);
+    }
+
+    /**
+     * True when an unknown key of this map reads as a typo of {@code key} (and was reported with
+     * "did you mean"): a binder then says nothing about {@code key} missing, as that is the same
+     * mistake, not a second one.
+     */
+    boolean misspelt(String key) {
+        return misspelt.contains(key);
+    }
+
+    /** The known keys that unknown keys of this map read as typos of. */
+    Set<String> misspelt() {
+        return misspelt;
     }
 
     /** Expects {@code node} to be a map; reports and returns empty otherwise. */

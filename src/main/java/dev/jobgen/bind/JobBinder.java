@@ -11,7 +11,9 @@ import dev.jobgen.model.SystemdVersion;
 import dev.jobgen.plan.SystemdEscaper;
 import dev.jobgen.time.TimeSpan;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -23,26 +25,47 @@ import java.util.Set;
 final class JobBinder {
     static final Set<String> KEYS = CatalogueKeys.JOB.names();
 
+    /**
+     * What every job of a catalogue binds against: the unit prefix, the target, the instant
+     * schedules must elapse after, the keys {@code defaults:} misspelt (their absence in a job is
+     * that typo, already reported) and the warnings the catalogue silences for all jobs.
+     */
+    record Shared(String prefix, SystemdVersion target, Instant now, Set<String> misspeltInDefaults,
+            Set<DiagnosticCode> silencedEverywhere) {}
+
     private final String name;
     private final SourcePosition at;
     private final String prefix;
     private final SystemdVersion target;
     private final Diagnostics diagnostics;
     private final Instant now;
+    private final Shared shared;
+    private Set<DiagnosticCode> silenced;
 
-    JobBinder(String name, SourcePosition at, String prefix, SystemdVersion target, Instant now, Diagnostics diagnostics) {
-        this.now = now;
+    JobBinder(String name, SourcePosition at, Shared shared, Diagnostics diagnostics) {
+        this.now = shared.now();
         this.name = name;
         this.at = at;
-        this.prefix = prefix;
-        this.target = target;
+        this.prefix = shared.prefix();
+        this.target = shared.target();
+        this.shared = shared;
+        this.silenced = shared.silencedEverywhere();
         this.diagnostics = diagnostics;
+    }
+
+    /** The warnings this job silences, its own and the catalogue's; known once {@link #bind} ran. */
+    Set<DiagnosticCode> silenced() {
+        return silenced;
     }
 
     Optional<Job> bind(YNode.Mapping map) {
         Diagnostics local = new Diagnostics();
         Names.jobNameProblem(name, prefix).ifPresent(p -> local.error(DiagnosticCode.INVALID_JOB_NAME, at, name, p));
-        Fields f = Fields.of(map, "job '" + name + "'", KEYS, local);
+        Fields f = Fields.of(map, "job '" + name + "'", KEYS, local).alsoMisspelt(shared.misspeltInDefaults());
+        Set<DiagnosticCode> own = EnumSet.noneOf(DiagnosticCode.class);
+        own.addAll(shared.silencedEverywhere());
+        own.addAll(IgnoredWarnings.read(f));
+        silenced = Set.copyOf(own);
         Optional<String> description = f.scalar("description").filter(s -> representable(s, "description", local)).map(YNode.Scalar::text);
         Optional<Command> command = command(f);
         Optional<String> timezone = ScheduleBinder.timezone(f);
@@ -84,7 +107,7 @@ final class JobBinder {
                     sandbox, metricsDir, enabled, f.keyPositions());
             new JobChecks(job, f, target, local).check();
         }
-        diagnostics.addAll(local);
+        diagnostics.addAllExcept(local, silenced);
         return local.hasErrors() ? Optional.empty() : Optional.ofNullable(job);
     }
 
@@ -100,6 +123,9 @@ final class JobBinder {
             return f.scalar("script").filter(s -> representable(s, "script", f.diagnostics())).map(s -> new Command.Script(s.text()));
         }
         if (!hasCommand) {
+            if (f.misspelt("command") || f.misspelt("script")) {
+                return Optional.empty();
+            }
             f.diagnostics().errorWithHint(DiagnosticCode.MISSING_KEY, at, "give 'command: [/path/to/program, args...]' or 'script: |'",
                     "command", " in job '" + name + "'");
             return Optional.empty();
@@ -141,8 +167,7 @@ final class JobBinder {
         }
         Optional<String> programProblem = SystemdEscaper.programProblem(args.get(0));
         if (programProblem.isPresent()) {
-            String hint = args.get(0).startsWith("/") ? null
-                    : "write the program's full path, e.g. /usr/bin/" + args.get(0).replaceAll("[^A-Za-z0-9_.-]", "");
+            String hint = args.get(0).startsWith("/") ? null : programHint(args.get(0), absoluteWorkingDirectory(f));
             f.diagnostics().errorWithHint(DiagnosticCode.INVALID_COMMAND, first, hint, programProblem.get());
             return Optional.empty();
         }
@@ -154,6 +179,46 @@ final class JobBinder {
             }
         }
         return Optional.of(args);
+    }
+
+    /**
+     * What to write instead of the relative {@code program}. A bare name is looked up on PATH by a
+     * shell, so the hint says where to find it; a path with a slash is relative to some directory the
+     * author had in mind, which only {@code working-directory} can tell (systemd itself resolves no
+     * relative program, not even against WorkingDirectory=).
+     */
+    static String programHint(String program, Optional<String> workingDirectory) {
+        if (program.indexOf('/') < 0) {
+            return program.matches("[A-Za-z0-9_.+-]+")
+                    ? "write the program's full path, e.g. /usr/bin/" + program + " ('command -v " + program + "' shows where it is)"
+                    : "write the program's full path, starting with /";
+        }
+        if (workingDirectory.isPresent()) {
+            String full = resolve(workingDirectory.get(), program);
+            return "write the program's full path: relative to working-directory that is " + full
+                    + " (systemd resolves no relative program)";
+        }
+        return "write the program's full path from /, e.g. /path/to/" + program.replaceFirst("^(\\./)+", "")
+                + " (systemd resolves no relative program, not even against working-directory)";
+    }
+
+    /** {@code relative} from the absolute {@code dir}, {@code .} and {@code ..} folded lexically (a hint, not a lookup on the node). */
+    static String resolve(String dir, String relative) {
+        ArrayDeque<String> parts = new ArrayDeque<>();
+        for (String part : (dir + "/" + relative).split("/")) {
+            if (part.equals("..")) {
+                parts.pollLast();
+            } else if (!part.isEmpty() && !part.equals(".")) {
+                parts.addLast(part);
+            }
+        }
+        return "/" + String.join("/", parts);
+    }
+
+    /** The job's {@code working-directory} when it is an absolute path; its own binder reports anything else. */
+    private static Optional<String> absoluteWorkingDirectory(Fields f) {
+        return f.node("working-directory").filter(n -> n instanceof YNode.Scalar).map(n -> ((YNode.Scalar) n).text())
+                .filter(d -> d.startsWith("/"));
     }
 
     static boolean representable(YNode.Scalar s, String key, Diagnostics diagnostics) {

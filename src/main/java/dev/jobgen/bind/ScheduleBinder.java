@@ -51,7 +51,9 @@ final class ScheduleBinder {
     Optional<Schedule> bind() {
         List<String> given = KINDS.stream().filter(f::has).toList();
         if (given.isEmpty()) {
-            f.diagnostics().error(DiagnosticCode.MISSING_SCHEDULE, f.at(), job);
+            if (KINDS.stream().noneMatch(f::misspelt)) {
+                f.diagnostics().error(DiagnosticCode.MISSING_SCHEDULE, f.at(), job);
+            }
             return Optional.empty();
         }
         if (given.size() > 1) {

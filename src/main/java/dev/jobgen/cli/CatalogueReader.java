@@ -127,14 +127,20 @@ public final class CatalogueReader {
         if (options.templates != null) {
             compileOptions = compileOptions.withTemplates(templates(options.templates));
         }
+        long bytes = sources.stream().mapToLong(c -> c.text().length()).sum();
+        String what = "checking " + sources.size() + " catalogue" + (sources.size() == 1 ? "" : "s")
+                + " (" + Math.max(1, bytes / 1024) + " KiB)";
         try {
-            Compilation compiled = CatalogueCompiler.compile(sources, compileOptions);
+            Compilation compiled;
+            try (Progress progress = Progress.start(ctx, what)) {
+                compiled = CatalogueCompiler.compile(sources, compileOptions);
+            }
             Optional<String> stdin = sources.stream().filter(c -> c.name().equals(STDIN_NAME)).map(CatalogueSource::text).findFirst();
             if (readProblems.sorted().isEmpty()) {
                 return new Checked(compiled, unreadable, stdin);
             }
             compiled.diagnostics().forEach(readProblems::add);
-            return new Checked(new Compilation(readProblems.sorted(), compiled.catalogues(), List.of()), unreadable, stdin);
+            return new Checked(new Compilation(readProblems.sorted(), compiled.catalogues(), List.of(), compiled.jobCount()), unreadable, stdin);
         } catch (UnitRenderer.TemplateProblem e) {
             throw new UserError(e.getMessage());
         }

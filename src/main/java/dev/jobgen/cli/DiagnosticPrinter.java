@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.regex.Pattern;
 
 /**
@@ -44,12 +45,27 @@ public final class DiagnosticPrinter {
     }
 
     public void print(List<Diagnostic> diagnostics, OutputFormat format, PrintWriter to) {
+        print(diagnostics, OptionalInt.empty(), format, to);
+    }
+
+    /** Prints {@code diagnostics} of catalogues that define {@code jobs} jobs (a field of the JSON form). */
+    public void print(List<Diagnostic> diagnostics, OptionalInt jobs, OutputFormat format, PrintWriter to) {
         switch (format) {
             case text -> diagnostics.forEach(d -> printText(d, to));
             case github -> diagnostics.forEach(d -> to.println(github(d)));
-            case json -> to.println(json(diagnostics));
+            case json -> to.println(json(diagnostics, jobs));
         }
         to.flush();
+    }
+
+    /** The last line of a check: {@code N errors, M warnings in K jobs}. */
+    public static String summary(List<Diagnostic> diagnostics, int jobs) {
+        long errors = diagnostics.stream().filter(Diagnostic::isError).count();
+        return count(errors, "error") + ", " + count(diagnostics.size() - errors, "warning") + " in " + count(jobs, "job");
+    }
+
+    private static String count(long n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 
     private void printText(Diagnostic d, PrintWriter to) {
@@ -75,13 +91,14 @@ public final class DiagnosticPrinter {
         return githubData(s).replace(":", "%3A").replace(",", "%2C");
     }
 
-    /** The {@code validate --format json} document. */
-    public static String json(List<Diagnostic> diagnostics) {
+    /** The {@code validate --format json} document; {@code jobs} counts the jobs checked, when known. */
+    public static String json(List<Diagnostic> diagnostics, OptionalInt jobs) {
         ObjectNode root = Json.MAPPER.createObjectNode();
         long errors = diagnostics.stream().filter(Diagnostic::isError).count();
         root.put("valid", errors == 0);
         root.put("errors", errors);
         root.put("warnings", diagnostics.size() - errors);
+        jobs.ifPresent(n -> root.put("jobs", n));
         ArrayNode items = root.putArray("diagnostics");
         for (Diagnostic d : diagnostics) {
             ObjectNode o = items.addObject();

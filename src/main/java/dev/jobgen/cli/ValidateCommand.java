@@ -2,6 +2,7 @@ package dev.jobgen.cli;
 
 import dev.jobgen.compile.Compilation;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -36,13 +37,16 @@ public final class ValidateCommand implements Callable<Integer> {
         CatalogueReader.Checked checked = new CatalogueReader(ctx).check(catalogues, options);
         Compilation compilation = checked.compilation();
         DiagnosticPrinter printer = checked.printer(ctx);
-        printer.print(compilation.diagnostics(), format.get(), format.get() == OutputFormat.text ? ctx.err() : ctx.out());
+        int jobs = compilation.jobCount();
+        printer.print(compilation.diagnostics(), OptionalInt.of(jobs), format.get(), format.get() == OutputFormat.text ? ctx.err() : ctx.out());
         // after the other files' diagnostics, so that one unreadable file hides nothing
         checked.unreadable().forEach(problem -> ctx.err().println("jobgen: " + problem));
         boolean failed = compilation.hasErrors() || (strict && compilation.hasWarnings()) || !checked.unreadable().isEmpty();
         if (format.get() == OutputFormat.text && compilation.diagnostics().isEmpty() && checked.unreadable().isEmpty()) {
-            int jobs = compilation.catalogues().stream().mapToInt(c -> c.jobs().size()).sum();
             ctx.err().println("ok: " + jobs + " job" + (jobs == 1 ? "" : "s") + " in " + catalogues.size() + " catalogue" + (catalogues.size() == 1 ? "" : "s"));
+        } else if (format.get() == OutputFormat.text && !compilation.diagnostics().isEmpty()) {
+            // a long run of diagnostics ends with its totals, so nobody has to count them
+            ctx.err().println(DiagnosticPrinter.summary(compilation.diagnostics(), jobs));
         }
         return failed ? 1 : 0;
     }

@@ -31,8 +31,10 @@ public final class CatalogueCompiler {
             throws UnitRenderer.TemplateProblem {
         Diagnostics diagnostics = new Diagnostics();
         List<Catalogue> catalogues = new ArrayList<>();
+        int jobCount = 0;
         for (CatalogueSource source : sources) {
             Optional<YNode> root = CatalogueLoader.load(source.name(), source.text(), diagnostics);
+            jobCount += root.map(CatalogueCompiler::jobsWritten).orElse(0);
             root.flatMap(r -> CatalogueBinder.bind(source, r, options.now(), options.systemdVersion(), diagnostics))
                     .map(c -> options.runnerPath().map(c::withRunnerPath).orElse(c))
                     .ifPresent(catalogues::add);
@@ -54,7 +56,13 @@ public final class CatalogueCompiler {
                 outputs.add(new Compilation.Output(catalogues.get(i), files, plans.get(i).timers()));
             }
         }
-        return new Compilation(diagnostics.sorted(), catalogues, outputs);
+        return new Compilation(diagnostics.sorted(), catalogues, outputs, jobCount);
+    }
+
+    /** The entries under {@code jobs:}, valid or not. */
+    private static int jobsWritten(YNode root) {
+        return root instanceof YNode.Mapping top && top.get("jobs").orElse(null) instanceof YNode.Mapping jobs
+                ? jobs.entries().size() : 0;
     }
 
     private static void uniqueJobNames(List<Catalogue> catalogues, Diagnostics diagnostics) {

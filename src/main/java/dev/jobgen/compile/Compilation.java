@@ -9,12 +9,20 @@ import java.util.List;
 /**
  * The result of compiling catalogues: every diagnostic, and when there are no errors the bound
  * catalogues, the rendered files (sorted by name, per catalogue) and the timer states.
+ *
+ * @param jobCount the jobs the catalogues define, counted before binding: a summary of a catalogue
+ *     with errors (which binds to nothing) still says how many jobs were checked
  */
-public record Compilation(List<Diagnostic> diagnostics, List<Catalogue> catalogues, List<Output> outputs) {
+public record Compilation(List<Diagnostic> diagnostics, List<Catalogue> catalogues, List<Output> outputs, int jobCount) {
     public Compilation {
         diagnostics = List.copyOf(diagnostics);
         catalogues = List.copyOf(catalogues);
         outputs = List.copyOf(outputs);
+    }
+
+    /** A compilation that defines exactly the jobs of its bound catalogues. */
+    public Compilation(List<Diagnostic> diagnostics, List<Catalogue> catalogues, List<Output> outputs) {
+        this(diagnostics, catalogues, outputs, catalogues.stream().mapToInt(c -> c.jobs().size()).sum());
     }
 
     /** What one catalogue produced. */

@@ -1,8 +1,11 @@
 package dev.jobgen.diag;
 
 import java.text.MessageFormat;
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Every diagnostic jobgen can report: a stable kebab-case id (public interface: scripts match on
@@ -55,6 +58,10 @@ public enum DiagnosticCode {
     RETRY_NOT_IDEMPOTENT("retry-not-idempotent", "job ''{0}'' retries but is not idempotent: a retried run may repeat work", "set 'idempotent: period', or make sure the command is safe to repeat"),
     NO_JOBS("no-jobs", "catalogue defines no jobs", null);
 
+    /** The codes reported as warnings (the rest are errors); only these may be silenced. */
+    private static final Set<DiagnosticCode> WARNINGS = EnumSet.of(TIMEOUT_EXCEEDS_GAP, DST_TRANSITION, THUNDERING_HERD,
+            JITTER_EXCEEDS_GAP, SECRET_IN_URL, RETRY_NOT_IDEMPOTENT, NO_JOBS, LEGACY_TIMEZONE);
+
     private final String id;
     private final String pattern;
     private final String defaultHint;
@@ -72,6 +79,16 @@ public enum DiagnosticCode {
 
     public String format(Object... args) {
         return new MessageFormat(pattern, Locale.ROOT).format(args);
+    }
+
+    /** True for a code reported as a warning, which a catalogue's {@code ignore-warnings} may silence. */
+    public boolean isWarning() {
+        return WARNINGS.contains(this);
+    }
+
+    /** The ids of all warning codes, in declaration order. */
+    public static List<String> warningIds() {
+        return WARNINGS.stream().map(DiagnosticCode::id).toList();
     }
 
     public Optional<String> defaultHint() {

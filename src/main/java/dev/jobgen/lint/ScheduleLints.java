@@ -45,16 +45,20 @@ public final class ScheduleLints {
             for (Job job : catalogue.jobs()) {
                 // as the catalogue's target computes the elapses, where systemd versions differ
                 Analysis a = analyses.computeIfAbsent(List.of(job.schedule().calendarExpressions(), version), k -> analyse(job, version, now));
-                a.legacyZones().forEach(z -> legacyZone(job, z, diagnostics));
                 Optional<Long> gap = job.schedule() instanceof Schedule.Every every
                         ? Optional.of(every.interval().saturatedMicros()) : a.gap();
-                gap.ifPresent(g -> overlap(job, g, diagnostics));
-                gap.ifPresent(g -> jitter(job, g, diagnostics));
+                Diagnostics found = new Diagnostics();
+                a.legacyZones().forEach(z -> legacyZone(job, z, found));
+                gap.ifPresent(g -> overlap(job, g, found));
+                gap.ifPresent(g -> jitter(job, g, found));
                 if (job.retry().retries() && !job.idempotent()) {
-                    diagnostics.warning(DiagnosticCode.RETRY_NOT_IDEMPOTENT, job.at("retry"), job.name());
+                    found.warning(DiagnosticCode.RETRY_NOT_IDEMPOTENT, job.at("retry"), job.name());
                 }
-                a.dst().ifPresent(d -> diagnostics.warning(DiagnosticCode.DST_TRANSITION, job.at("schedule"), job.name(), d.zone(), d.findings()));
-                if (job.jitter().filter(j -> j.usec() != 0).isEmpty()) {
+                a.dst().ifPresent(d -> found.warning(DiagnosticCode.DST_TRANSITION, job.at("schedule"), job.name(), d.zone(), d.findings()));
+                diagnostics.addAllExcept(found, catalogue.silencedWarnings(job));
+                // a job that silences thundering-herd is content to start with others, so it counts towards no herd
+                boolean herdSilenced = catalogue.silencedWarnings(job).contains(DiagnosticCode.THUNDERING_HERD);
+                if (!herdSilenced && job.jitter().filter(j -> j.usec() != 0).isEmpty()) {
                     for (Instant t : a.nextDay()) {
                         starts.computeIfAbsent(t, k -> new ArrayList<>()).add(job);
                     }
