@@ -157,12 +157,12 @@ final class ReferenceScanner {
                             + OUTSIDE_MARK + "', or cite the reference under src/docs"));
                 }
             } else if (findNear(file, ref) == null) {
-                problems.add(new Problem(rel, line, ref, "does not exist (looked beside the file, in its parents and at the top)"));
+                problems.add(new Problem(rel, line, ref, "does not exist (looked beside the file, in its parents, at the top and in src/docs)"));
             }
         }
     }
 
-    /** The file a bare name refers to: beside the citing file, in one of its parents, or from the top. */
+    /** The file a name refers to: beside the citing file, in one of its parents, from the top, or in src/docs. */
     private Path findNear(Path file, String ref) {
         for (Path dir = file.getParent(); dir != null && dir.startsWith(root); dir = dir.getParent()) {
             Path candidate = dir.resolve(ref).normalize();
@@ -170,7 +170,8 @@ final class ReferenceScanner {
                 return candidate;
             }
         }
-        for (String base : List.of("src/test/resources", "src/main/resources")) {
+        // src/docs is the reference's home: a bare page name (the man page builder's) means one of its files
+        for (String base : List.of("src/docs", "src/test/resources", "src/main/resources")) {
             Path candidate = root.resolve(base).resolve(ref).normalize();
             if (Files.exists(candidate)) {
                 return candidate;
