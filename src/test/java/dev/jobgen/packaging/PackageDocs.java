@@ -87,6 +87,15 @@ public final class PackageDocs {
     static final String CATALOGUE_REFERENCE = "catalogue.md";
     static final String RUNNER_REFERENCE = "runner.md";
     static final List<String> RUNNER_CHAPTERS = List.of("locks.md", "stamps.md", "heartbeats.md", "history.md");
+    /** The reference of a command, after its options: each page's first heading becomes a section. */
+    static final Map<String, String> COMMAND_REFERENCES = Map.of(
+            "install", "install.md",
+            "status", "status.md",
+            "notify", "notify.md",
+            "history", "history.md",
+            "cluster", "cluster.md",
+            "import-crontab", "cron.md",
+            "monitors", "alerting.md");
 
     private String reference(String name) throws IOException {
         return Files.readString(docs.resolve(name), StandardCharsets.UTF_8);
@@ -156,7 +165,7 @@ public final class PackageDocs {
         return r.toString();
     }
 
-    String commandPage(CommandSpec spec) {
+    String commandPage(CommandSpec spec) throws IOException {
         String full = spec.qualifiedName(" ");
         Roff r = new Roff(full.replace(' ', '-'), 1, date, source(), full.replace(' ', '-'),
                 lowerFirst(firstSentence(text(spec.usageMessage().description()))));
@@ -180,6 +189,10 @@ public final class PackageDocs {
             for (OptionSpec o : s.options()) {
                 r.item(optionTag(o), text(o.description()));
             }
+        }
+        String reference = COMMAND_REFERENCES.get(spec.name());
+        if (reference != null) {
+            MarkdownRoff.render(r, reference(reference), 0, Set.of());
         }
         r.section("SEE ALSO");
         r.references(List.of("jobgen(1)", "jobgen.yaml(5)"));

@@ -111,6 +111,21 @@ class PackageDocsTest {
         assertTrue(!page.contains(".SH \"FLAGS\""), "the flags are listed once, under OPTIONS");
     }
 
+    /** Commands with a chapter of their own in the reference carry it on their page. */
+    @Test
+    void commandPagesCarryTheirChapterOfTheReference() throws IOException {
+        for (Map.Entry<String, String> e : PackageDocs.COMMAND_REFERENCES.entrySet()) {
+            String page = Files.readString(out.resolve("man/jobgen-" + e.getKey() + ".1"));
+            Reference ref = Reference.of(docs().resolve(e.getValue()));
+            for (String heading : ref.headings(1)) {
+                assertTrue(page.contains(".SH " + quotedHeading(heading)), heading + " missing from jobgen-" + e.getKey() + "(1)");
+            }
+            for (String heading : ref.headings(2)) {
+                assertTrue(page.contains(".SS \"" + Roff.escape(heading) + "\""), heading + " missing from jobgen-" + e.getKey() + "(1)");
+            }
+        }
+    }
+
     private static Path docs() {
         return GoldenFiles.projectDir().resolve("src/docs");
     }
