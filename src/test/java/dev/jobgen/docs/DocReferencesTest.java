@@ -47,6 +47,22 @@ class DocReferencesTest {
         }
     }
 
+    /**
+     * The README is the front door and stays one: a few hundred lines at most, opening with the two
+     * commands that CI and a new user run (the reference grows under src/docs instead).
+     */
+    @Test
+    void theReadmeStaysAFrontDoorWithTheTwoCommands() throws IOException {
+        Path root = GoldenFiles.projectDir();
+        List<String> readme = Files.readAllLines(root.resolve("README.md"));
+        assertTrue(readme.size() <= 300, "README.md has " + readme.size() + " lines: move reference text to src/docs");
+        assertTrue(readme.stream().anyMatch(l -> l.startsWith("./jobgen render examples/nightly-backup.yaml ")),
+                "the README's first command (build and run an example) is gone");
+        assertTrue(readme.stream().anyMatch(l -> l.startsWith("mvn -B verify ")), "the README's test command is gone");
+        assertTrue(Files.exists(root.resolve("examples/nightly-backup.yaml")), "the first command's example exists");
+        assertTrue(Files.readAllLines(root.resolve(".ci/run")).contains("mvn -B verify"), "CI runs the README's test command");
+    }
+
     /** The checker itself: each kind of dangling reference is caught, and the harmless look-alikes are not. */
     @Test
     void theScannerFindsEachKindOfDanglingReference(@TempDir Path root) throws IOException {
