@@ -95,7 +95,10 @@ public final class PackageDocs {
             "history", "history.md",
             "cluster", "cluster.md",
             "import-crontab", "cron.md",
-            "monitors", "alerting.md");
+            "monitors", "alerting.md",
+            "validate", "diagnostics.md");
+    /** What every command shares (exit codes, templates, atomic writes, JSON output) ends jobgen(1). */
+    static final String COMMANDS_REFERENCE = "commands.md";
 
     private String reference(String name) throws IOException {
         return Files.readString(docs.resolve(name), StandardCharsets.UTF_8);
@@ -121,7 +124,7 @@ public final class PackageDocs {
         return names;
     }
 
-    String mainPage() {
+    String mainPage() throws IOException {
         CommandSpec spec = root.getCommandSpec();
         Roff r = new Roff("jobgen", 1, date, source(), "jobgen", lowerFirst(text(spec.usageMessage().description())));
         r.section("SYNOPSIS");
@@ -158,6 +161,7 @@ public final class PackageDocs {
         r.section("EXIT STATUS");
         r.paragraph("0 on success; 1 when a catalogue has errors or a file cannot be read or written; "
                 + "2 for a usage error. jobgen run has its own, see jobgen-run(1).");
+        MarkdownRoff.render(r, reference(COMMANDS_REFERENCE), 0, Set.of());
         r.section("SEE ALSO");
         List<String> refs = new ArrayList<>(pageNames());
         refs.addAll(List.of("jobgen.yaml(5)", "systemd.timer(5)", "systemd.service(5)", "systemd.time(7)", "systemctl(1)"));

@@ -115,14 +115,24 @@ class PackageDocsTest {
     @Test
     void commandPagesCarryTheirChapterOfTheReference() throws IOException {
         for (Map.Entry<String, String> e : PackageDocs.COMMAND_REFERENCES.entrySet()) {
-            String page = Files.readString(out.resolve("man/jobgen-" + e.getKey() + ".1"));
-            Reference ref = Reference.of(docs().resolve(e.getValue()));
-            for (String heading : ref.headings(1)) {
-                assertTrue(page.contains(".SH " + quotedHeading(heading)), heading + " missing from jobgen-" + e.getKey() + "(1)");
-            }
-            for (String heading : ref.headings(2)) {
-                assertTrue(page.contains(".SS \"" + Roff.escape(heading) + "\""), heading + " missing from jobgen-" + e.getKey() + "(1)");
-            }
+            assertCarries("jobgen-" + e.getKey() + ".1", e.getValue());
+        }
+    }
+
+    @Test
+    void theMainPageEndsWithTheCommandReference() throws IOException {
+        assertCarries("jobgen.1", PackageDocs.COMMANDS_REFERENCE);
+    }
+
+    /** Every heading of a reference file is a section (#) or subsection (##) of the page. */
+    private static void assertCarries(String manFile, String referenceFile) throws IOException {
+        String page = Files.readString(out.resolve("man").resolve(manFile));
+        Reference ref = Reference.of(docs().resolve(referenceFile));
+        for (String heading : ref.headings(1)) {
+            assertTrue(page.contains(".SH " + quotedHeading(heading)), heading + " missing from " + manFile);
+        }
+        for (String heading : ref.headings(2)) {
+            assertTrue(page.contains(".SS \"" + Roff.escape(heading) + "\""), heading + " missing from " + manFile);
         }
     }
 
