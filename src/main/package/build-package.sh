@@ -9,7 +9,9 @@
 # root:root by number, and gzip leaves out names and times. Two builds of one commit give the
 # same bytes (src/test/package/run-package-tests.sh checks it).
 #
-# Usage: build-package.sh PROJECT_DIR TARGET_DIR VERSION
+# Usage: build-package.sh PROJECT_DIR TARGET_DIR VERSION [DOCS_CLASSPATH]
+#   DOCS_CLASSPATH        the test class path Maven passes (the Markdown parser that turns src/docs
+#                         into man pages); without it, jars of the local Maven repository are looked up
 # Environment (for tests that need a variant build):
 #   JOBGEN_PKG_JAR        the jar to ship        (default TARGET_DIR/jobgen.jar)
 #   JOBGEN_PKG_SOURCES    packaging sources      (default the directory of this script)
@@ -19,8 +21,8 @@ set -euo pipefail
 umask 022
 export LC_ALL=C TZ=UTC
 
-[[ $# -eq 3 ]] || { echo "usage: build-package.sh PROJECT_DIR TARGET_DIR VERSION" >&2; exit 2; }
-project=$1 target=$2 version=$3
+[[ $# -eq 3 || $# -eq 4 ]] || { echo "usage: build-package.sh PROJECT_DIR TARGET_DIR VERSION [DOCS_CLASSPATH]" >&2; exit 2; }
+project=$1 target=$2 version=$3 docs_classpath=${4:-}
 sources=${JOBGEN_PKG_SOURCES:-$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)}
 jar=${JOBGEN_PKG_JAR:-$target/jobgen.jar}
 generated=${JOBGEN_PKG_GENERATED:-$target/package-gen}
@@ -64,12 +66,19 @@ put_gz "$sources/changelog" usr/share/doc/jobgen/changelog.gz
 [[ -f $sources/lintian-overrides ]] && put 0644 "$sources/lintian-overrides" usr/share/lintian/overrides/jobgen
 
 # Man pages and completion come from the command-line model of the very jar being shipped
-# (dev.jobgen.packaging.PackageDocs, compiled with the tests: the jar does not carry it).
+# (dev.jobgen.packaging.PackageDocs, compiled with the tests: the jar does not carry it) and from
+# the reference under src/docs. The jar comes first on the class path, so its classes are the ones
+# described; the rest of the test class path only adds the Markdown parser.
+if [[ -z $docs_classpath ]]; then
+    commonmark=$(sed -n 's|.*<commonmark.version>\(.*\)</commonmark.version>.*|\1|p' "$project/pom.xml")
+    m2=${MAVEN_REPO_LOCAL:-$HOME/.m2/repository}/org/commonmark
+    docs_classpath=$m2/commonmark/$commonmark/commonmark-$commonmark.jar:$m2/commonmark-ext-gfm-tables/$commonmark/commonmark-ext-gfm-tables-$commonmark.jar
+fi
 if [[ -z ${JOBGEN_PKG_GENERATED:-} ]]; then
     rm -rf "$generated"
     if [[ -f $target/test-classes/dev/jobgen/packaging/PackageDocs.class ]]; then
-        java -cp "$target/test-classes:$jar" dev.jobgen.packaging.PackageDocs "$generated" "$version" \
-            "$(date -u -d "@$SOURCE_DATE_EPOCH" +%F)" || die "generating the man pages and completion failed"
+        java -cp "$target/test-classes:$jar:$docs_classpath" dev.jobgen.packaging.PackageDocs "$generated" "$version" \
+            "$(date -u -d "@$SOURCE_DATE_EPOCH" +%F)" "$project/src/docs" || die "generating the man pages and completion failed"
     else
         echo "build-package: WARNING: test classes not compiled (-Dmaven.test.skip?): no man pages, completion or schema" >&2
     fi

@@ -1,5 +1,5 @@
 # checks.sh — the product checks of issue 6 (sourced by run-e2e.sh), one function per item,
-# each against the public contract (DESIGN.md): catalogues under catalogues/, `jobgen install
+# each against the public contract (src/docs): catalogues under catalogues/, `jobgen install
 # --root /`, `jobgen run` flags, runs.jsonl in /var/lib/jobgen/JOB. Each entry is
 # "function|pieces it needs|what it proves"; a check whose piece is not in the jar yet skips and
 # names the piece, without a boot.

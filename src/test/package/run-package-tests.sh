@@ -9,7 +9,8 @@
 #   no-java       the launcher on a node without java: one line naming the package, exit 127
 # In a real systemd (the sandbox from $JOBGEN_SHARED_TOOLS/systemd-sandbox, rootfs with Debian's
 # default-jre-headless and no host JDK), after `dpkg -i`:
-#   man           man jobgen / jobgen-run / jobgen.yaml render without groff warnings
+#   man           every installed man page renders without groff warnings; jobgen-run and
+#                 jobgen.yaml carry their reference from src/docs
 #   completion    bash-completion loads ours and completes `jobgen ren` to render; so does zsh
 #   tmpfiles      the boot service creates /run/lock/jobgen 0755 root:root from our tmpfiles.d line
 #   cds           postinst made the archive of this jar, and a `jobgen run` maps its classes from it
@@ -142,10 +143,14 @@ else
     finish
 fi
 
-warnings=$(box 'for p in jobgen jobgen-run jobgen.yaml; do man -w "$p" >/dev/null 2>&1 || echo "no page $p"; MANWIDTH=80 man --warnings "$p" 2>&1 >/dev/null; done')
+warnings=$(box 'for p in jobgen jobgen-run jobgen.yaml; do man -w "$p" >/dev/null 2>&1 || echo "no page $p"; done
+    for f in $(dpkg -L jobgen | grep "^/usr/share/man/man./.*\.gz$"); do MANWIDTH=80 man --warnings -l "$f" 2>&1 >/dev/null; done')
+pages=$(box 'dpkg -L jobgen | grep -c "^/usr/share/man/man./.*\.gz$"')
 if [[ -z $warnings ]] && box 'MANWIDTH=80 man jobgen-run 2>/dev/null | grep -q -- "--idempotent period"' &&
-    box 'MANWIDTH=80 man jobgen 2>/dev/null | grep -q "jobgen-run(1)"'; then
-    pass "man: jobgen(1), jobgen-run(1) and jobgen.yaml(5) render without groff warnings"
+    box 'MANWIDTH=80 man jobgen 2>/dev/null | grep -q "jobgen-run(1)"' &&
+    box 'MANWIDTH=80 man jobgen-run 2>/dev/null | grep -q "^PERIOD STAMPS"' &&
+    box 'MANWIDTH=80 man jobgen.yaml 2>/dev/null | grep -q "^SANDBOX PROFILES"'; then
+    pass "man: all $pages pages render without groff warnings; jobgen-run(1) and jobgen.yaml(5) carry the reference"
 else
     fail "man: $warnings"
 fi

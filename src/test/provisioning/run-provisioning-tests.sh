@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
-# From a bare node to firing timers with the real Ansible and Puppet, as the README says.
+# From a bare node to firing timers with the real Ansible and Puppet, as src/docs/provisioning.md says.
 #
 # Boots a real systemd ($JOBGEN_SHARED_TOOLS/systemd-sandbox) whose root tree has Debian's
 # ansible-core, puppet and a Java runtime but no jobgen, mounts the project read-only at
-# /mnt/project and, once with `ansible-playbook -c local` (the README's inventory and playbook)
-# and once with `puppet apply --detailed-exitcodes` (the README's module), each on a fresh boot:
+# /mnt/project and, once with `ansible-playbook -c local` (the inventory and playbook of src/docs/provisioning.md)
+# and once with `puppet apply --detailed-exitcodes` (the module of src/docs/provisioning.md), each on a fresh boot:
 #   - installs the package target/jobgen_*_all.deb and two catalogues, alpha and beta, both with
 #     on-failure webhooks to a receiver on loopback inside the sandbox;
 #   - `systemctl list-timers` shows every timer; alpha's 5-second timer fires and its job runs
@@ -16,7 +16,7 @@
 #   - the catalogues are removed in one order, installed and removed in the other, and every
 #     failing job still installed alerts at each step; the shared jobgen-notify@.service exists
 #     exactly while one of them is installed;
-#   - the README's own command line (examples as shipped) installs, then changes nothing;
+#   - the documented command line of src/docs/provisioning.md (examples as shipped) installs, then changes nothing;
 #   - last, units installed with --root into an image and copied into place name the catalogue
 #     by its node path: with the build root gone, no unit needs a reload or changed on disk.
 #
@@ -133,7 +133,7 @@ converge_ansible() {  # converge_ansible ALPHA_SPEC BETA_SPEC [ARGS]
       catalogue_lines '  - {owner: %s, src: /srv/prov/%s.yaml, state: %s}' "$1" "$2"; } | box_sh 'cat >/srv/prov/vars.yml'
     shift 2
     local status=0 recap
-    # exactly the README's command line, plus the catalogues under test
+    # exactly the documented command line, plus the catalogues under test
     box_sh 'cd /mnt/project && ANSIBLE_NOCOLOR=1 ANSIBLE_PIPELINING=1 ansible-playbook -i examples/ansible/inventory examples/ansible/playbook.yml -e @/srv/prov/vars.yml "$@"' "$@" \
         >"$work/out" 2>&1 || status=$?
     recap=$(grep -E '^localhost +:' "$work/out") || { cat "$work/out" >&2; fail "ansible: no PLAY RECAP (exit $status)"; }
@@ -300,13 +300,13 @@ check_image_root() {
     say "ok: $tool: units installed with --root name the node path: no reload needed once the build root is gone"
 }
 
-# The README's command line as written (the examples as shipped), on the node as it is now.
+# The command line of src/docs/provisioning.md as written (the examples as shipped), on the node as it is now.
 readme_ansible() {
     local out status=0
     out=$(box_sh 'cd /mnt/project && ansible-playbook -i examples/ansible/inventory examples/ansible/playbook.yml -e jobgen_package_deb=$1' "$DEB" 2>&1) || status=$?
-    [[ $status -eq 0 ]] && grep -qE '^localhost +:.*changed=[1-9].*failed=0' <<<"$out" || { echo "$out" >&2; fail "ansible: the README's command did not install"; }
+    [[ $status -eq 0 ]] && grep -qE '^localhost +:.*changed=[1-9].*failed=0' <<<"$out" || { echo "$out" >&2; fail "ansible: the documented command did not install"; }
     out=$(box_sh 'cd /mnt/project && ansible-playbook -i examples/ansible/inventory examples/ansible/playbook.yml -e jobgen_package_deb=$1' "$DEB" 2>&1) || status=$?
-    [[ $status -eq 0 ]] && grep -qE '^localhost +:.*changed=0 .*failed=0' <<<"$out" || { echo "$out" >&2; fail "ansible: the README's command changed something the second time"; }
+    [[ $status -eq 0 ]] && grep -qE '^localhost +:.*changed=0 .*failed=0' <<<"$out" || { echo "$out" >&2; fail "ansible: the documented command changed something the second time"; }
     check_readme_catalogues
 }
 
@@ -316,16 +316,16 @@ readme_puppet() {
         status=0
         box_sh 'cd /mnt/project && FACTER_jobgen_deb=$1 puppet apply --detailed-exitcodes --modulepath examples/puppet/modules examples/puppet/site.pp' "$DEB" \
             >"$work/out" 2>&1 || status=$?
-        [[ $status -eq $want ]] || { cat "$work/out" >&2; fail "puppet: the README's command exited $status, expected $want"; }
+        [[ $status -eq $want ]] || { cat "$work/out" >&2; fail "puppet: the documented command exited $status, expected $want"; }
     done
     check_readme_catalogues
 }
 
 check_readme_catalogues() {
     box test -f /etc/systemd/system/jobgen-db-backup.timer -a -f /etc/systemd/system/jobgen-sales-report.timer \
-        || fail "$tool: the README's catalogues are not installed"
+        || fail "$tool: the documented catalogues are not installed"
     check_units_loaded jobgen-log-archive.timer
-    say "ok: $tool: the README's command installs the shipped examples, then changes nothing"
+    say "ok: $tool: the documented command installs the shipped examples, then changes nothing"
 }
 
 start=$SECONDS

@@ -28,7 +28,7 @@ import picocli.CommandLine.Parameters;
 /**
  * {@code jobgen calendar}: the twin of {@code systemd-analyze calendar}, with the same text layout
  * ("Original form" only when it differs, "Normalized form", "Next elapse", "(in UTC)" unless the
- * local zone is UTC, "From now", "Iter. #N" or, from systemd 254 on, "Iteration #N"), or the JSON of DESIGN.md. The local zone is {@code TZ}
+ * local zone is UTC, "From now", "Iter. #N" or, from systemd 254 on, "Iteration #N"), or the JSON documented in src/docs/commands.md. The local zone is {@code TZ}
  * from the environment, as for systemd; several expressions share one base time.
  */
 @Command(name = "calendar", mixinStandardHelpOptions = true,

@@ -32,7 +32,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code jobgen install}: the provisioning step (see docs/install.md). */
+/** {@code jobgen install}: the provisioning step (see src/docs/install.md). */
 @Command(name = "install", mixinStandardHelpOptions = true,
         description = {"Install or update the catalogue's units, atomically.",
                 "Units go under ROOT/etc/systemd/system: unchanged files are left alone, "

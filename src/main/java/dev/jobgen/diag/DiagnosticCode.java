@@ -9,7 +9,7 @@ import java.util.Set;
 
 /**
  * Every diagnostic jobgen can report: a stable kebab-case id (public interface: scripts match on
- * it, the README documents it) and the wording, kept here in one place. Patterns are
+ * it, src/docs/diagnostics.md documents it) and the wording, kept here in one place. Patterns are
  * {@link MessageFormat}s: a literal apostrophe is written twice.
  */
 public enum DiagnosticCode {

@@ -8,7 +8,7 @@ import java.util.Optional;
 import java.util.SortedMap;
 
 /**
- * Writes imported jobs as a format-1 catalogue (DESIGN.md "Catalogue"): deterministic text, keys
+ * Writes imported jobs as a format-1 catalogue (src/docs/catalogue.md): deterministic text, keys
  * in a fixed order, settings shared by every job under {@code defaults:}, and each job preceded by
  * a comment naming the crontab line it came from. {@code catch-up: false} keeps cron's behaviour
  * after downtime (a timer's {@code Persistent=} would run missed elapses at boot; cron does not),

@@ -4,7 +4,7 @@ import java.util.Map;
 
 /**
  * The systemd version that introduced each directive the planner can emit (from the "Added in
- * version" notes and NEWS, see the README's version table). Directives absent here exist in
+ * version" notes and NEWS, see the version table in src/docs/systemd-versions.md). Directives absent here exist in
  * every systemd jobgen supports.
  */
 final class DirectiveGates {

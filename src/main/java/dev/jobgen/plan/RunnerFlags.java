@@ -14,7 +14,7 @@ import java.util.stream.Collectors;
 /**
  * The {@code jobgen run} argv for a job: every runner setting travels as a flag on the
  * {@code ExecStart=} line, so {@code systemctl cat} shows all the runner will do. The flag names
- * are public interface (README, "Runner flags").
+ * are public interface (src/docs/runner.md, "Flags").
  */
 final class RunnerFlags {
     /** Names under {@code $CREDENTIALS_DIRECTORY} for secrets delivered with {@code LoadCredential=}. */

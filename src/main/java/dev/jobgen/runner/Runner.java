@@ -13,7 +13,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One run of a job, in the order of DESIGN.md "Runner": lock, period stamp check, heartbeat start,
+ * One run of a job, in the order of src/docs/runner.md: lock, period stamp check, heartbeat start,
  * attempts with retries, stamp, history, metrics, heartbeat end. Returns the runner's exit status:
  * 0 on success or skip, else the child's final status (128+signal when killed). The hot path has
  * no lambdas or streams: see {@link CalendarPeriods}.
@@ -309,7 +309,7 @@ public final class Runner {
     /** Exit status of a cluster-locked run that could not reach the store (sysexits EX_TEMPFAIL). */
     static final int UNAVAILABLE_EXIT = 75;
 
-    /** {@code --lock cluster}: the store decides whether this node runs the slot (docs/cluster.md). */
+    /** {@code --lock cluster}: the store decides whether this node runs the slot (src/docs/cluster.md). */
     private int runClustered(Run run) throws IOException {
         String slot = run.period().isPresent() ? run.periodText() : "run:" + run.id();
         ClusterCoordinator.Claim claim;

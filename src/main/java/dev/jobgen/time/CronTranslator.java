@@ -31,7 +31,7 @@ import java.util.Optional;
  * <p><b>Edges.</b> Day 31 in a 30-day month never matches, in cron and in systemd alike (and
  * {@code 30 * 2} never elapses at all). 0 and 7 are both Sunday. The zone, when given, is
  * appended to every expression; without it systemd uses the node's local zone, as cron does.
- * Around DST changes cron and systemd differ; see docs/cron.md.
+ * Around DST changes cron and systemd differ; see src/docs/cron.md, "Daylight-saving time: what we promise".
  */
 public final class CronTranslator {
     private CronTranslator() {}

@@ -30,9 +30,12 @@ import picocli.CommandLine.Model.PositionalParamSpec;
  * Build step of the node packages (run by Maven in {@code package}, before build-package.sh):
  * writes the man pages and the shell completion from the same picocli model that prints
  * {@code --help}, and {@code jobgen-run(1)} from the runner's own usage text, so none of them can
- * drift from the program. Lives in test scope: the jar does not need to carry it.
+ * drift from the program. The written parts come from the reference under src/docs:
+ * {@code jobgen.yaml(5)} is the catalogue reference, {@code jobgen-run(1)} gains the runner's (its
+ * flags, locks, period stamps, heartbeats, history), through {@link MarkdownRoff}. Lives in test
+ * scope: the jar does not need to carry it, nor the Markdown parser.
  *
- * <p>Usage: {@code PackageDocs OUT_DIR VERSION DATE} writes OUT_DIR/man/*.[15] and
+ * <p>Usage: {@code PackageDocs OUT_DIR VERSION DATE DOCS_DIR} writes OUT_DIR/man/*.[15] and
  * OUT_DIR/completion/{jobgen.bash,_jobgen} and OUT_DIR/catalogue.schema.json (what {@code jobgen schema} prints).
  */
 public final class PackageDocs {
@@ -42,21 +45,24 @@ public final class PackageDocs {
     private final String version;
     private final String date;
     private final RunnerUsage runner;
+    private final Path docs;
 
-    PackageDocs(String version, String date) throws IOException {
+    PackageDocs(String version, String date, Path docs) throws IOException {
         StringWriter sink = new StringWriter();
         PrintWriter quiet = new PrintWriter(sink);
         this.root = Jobgen.commandLine(new CliContext(quiet, quiet, Clock.systemUTC(), FileSystems.getDefault(), Map.of()));
         this.version = version;
         this.date = date;
         this.runner = RunnerUsage.load();
+        this.docs = docs;
     }
 
     public static void main(String[] args) throws IOException {
-        if (args.length != 3) {
-            throw new IllegalArgumentException("usage: PackageDocs OUT_DIR VERSION DATE");
+        if (args.length != 4) {
+            throw new IllegalArgumentException("usage: PackageDocs OUT_DIR VERSION DATE DOCS_DIR");
         }
-        new PackageDocs(args[1], args[2].length() > 10 ? args[2].substring(0, 10) : args[2]).writeAll(Path.of(args[0]));
+        new PackageDocs(args[1], args[2].length() > 10 ? args[2].substring(0, 10) : args[2], Path.of(args[3]))
+                .writeAll(Path.of(args[0]));
     }
 
     void writeAll(Path out) throws IOException {
@@ -75,6 +81,27 @@ public final class PackageDocs {
         write(completion.resolve("jobgen.bash"), bash);
         write(completion.resolve("_jobgen"), zshCompletion(bash));
         write(out.resolve("catalogue.schema.json"), SchemaCommand.text() + "\n");
+    }
+
+    /** The pages of the reference a man page is made of, and where each chapter of the runner's goes. */
+    static final String CATALOGUE_REFERENCE = "catalogue.md";
+    static final String RUNNER_REFERENCE = "runner.md";
+    static final List<String> RUNNER_CHAPTERS = List.of("locks.md", "stamps.md", "heartbeats.md", "history.md");
+    /** The reference of a command, after its options: each page's first heading becomes a section. */
+    static final Map<String, String> COMMAND_REFERENCES = Map.of(
+            "install", "install.md",
+            "status", "status.md",
+            "notify", "notify.md",
+            "history", "history.md",
+            "cluster", "cluster.md",
+            "import-crontab", "cron.md",
+            "monitors", "alerting.md",
+            "validate", "diagnostics.md");
+    /** What every command shares (exit codes, templates, atomic writes, JSON output) ends jobgen(1). */
+    static final String COMMANDS_REFERENCE = "commands.md";
+
+    private String reference(String name) throws IOException {
+        return Files.readString(docs.resolve(name), StandardCharsets.UTF_8);
     }
 
     private static void write(Path file, String text) throws IOException {
@@ -97,7 +124,7 @@ public final class PackageDocs {
         return names;
     }
 
-    String mainPage() {
+    String mainPage() throws IOException {
         CommandSpec spec = root.getCommandSpec();
         Roff r = new Roff("jobgen", 1, date, source(), "jobgen", lowerFirst(text(spec.usageMessage().description())));
         r.section("SYNOPSIS");
@@ -138,6 +165,7 @@ public final class PackageDocs {
                 + "2 when the command line is wrong and nothing was done: no or an unknown command or option, a missing or "
                 + "malformed argument, a value out of range or naming nothing, a directory option naming something that is not a directory. "
                 + "jobgen run has its own, see jobgen-run(1).");
+        MarkdownRoff.render(r, reference(COMMANDS_REFERENCE), 0, Set.of());
         r.section("SEE ALSO");
         List<String> refs = new ArrayList<>(pageNames());
         refs.addAll(List.of("jobgen.yaml(5)", "systemd.timer(5)", "systemd.service(5)", "systemd.time(7)", "systemctl(1)"));
@@ -145,7 +173,7 @@ public final class PackageDocs {
         return r.toString();
     }
 
-    String commandPage(CommandSpec spec) {
+    String commandPage(CommandSpec spec) throws IOException {
         String full = spec.qualifiedName(" ");
         Roff r = new Roff(full.replace(' ', '-'), 1, date, source(), full.replace(' ', '-'),
                 lowerFirst(firstSentence(text(spec.usageMessage().description()))));
@@ -170,12 +198,16 @@ public final class PackageDocs {
                 r.item(optionTag(o), text(o.description()));
             }
         }
+        String reference = COMMAND_REFERENCES.get(spec.name());
+        if (reference != null) {
+            MarkdownRoff.render(r, reference(reference), 0, Set.of());
+        }
         r.section("SEE ALSO");
         r.references(List.of("jobgen(1)", "jobgen.yaml(5)"));
         return r.toString();
     }
 
-    String runnerPage() {
+    String runnerPage() throws IOException {
         Roff r = new Roff("jobgen-run", 1, date, source(), "jobgen-run", lowerFirst(runner.summary()));
         r.section("SYNOPSIS");
         r.item(runner.synopsis(), "");
@@ -191,6 +223,12 @@ public final class PackageDocs {
             r.item(flag.synopsis(), flag.description());
         }
         r.section("EXIT STATUS").paragraph(runner.exitStatus());
+        // the reference's intro lands under OPERATION; its flag table is the OPTIONS above
+        r.section("OPERATION");
+        MarkdownRoff.render(r, reference(RUNNER_REFERENCE), 1, Set.of("Flags"));
+        for (String chapter : RUNNER_CHAPTERS) {
+            MarkdownRoff.render(r, reference(chapter), 0, Set.of());
+        }
         r.section("FILES");
         r.item("/run/lock/jobgen/", "Lock files (--lock-dir); created root-owned at boot by /usr/lib/tmpfiles.d/jobgen.conf.");
         r.item("/var/lib/jobgen/JOB/", "Period stamps and runs.jsonl (--state-dir; $STATE_DIRECTORY when set).");
@@ -199,8 +237,8 @@ public final class PackageDocs {
         return r.toString();
     }
 
-    /** The format, key by key from the binder's own tables ({@link CatalogueKeys}). */
-    String cataloguePage() {
+    /** The format: the catalogue reference, then every key from the binder's own tables ({@link CatalogueKeys}). */
+    String cataloguePage() throws IOException {
         Roff r = new Roff("jobgen.yaml", 5, date, source(), "jobgen.yaml", "the jobgen job catalogue format");
         r.section("SYNOPSIS").example("""
                 # yaml-language-server: $schema=file://%s
@@ -219,8 +257,11 @@ public final class PackageDocs {
                 as are calendar expressions.
                 Any key may be left empty, which means the same as leaving it out. The JSON Schema of the format, \
                 for editors, is printed by jobgen schema and installed as %s.""".formatted(CatalogueKeys.SCHEMA_PATH));
-        keys(r, "TOP-LEVEL KEYS", "", CatalogueKeys.CATALOGUE);
-        keys(r, "JOB KEYS", "", CatalogueKeys.JOB);
+        MarkdownRoff.render(r, reference(CATALOGUE_REFERENCE), 1, Set.of());
+        // the binder's tables name every nested key too (retry.attempts), with what it accepts
+        r.section("KEY INDEX");
+        keys(r, "Top-level keys", "", CatalogueKeys.CATALOGUE);
+        keys(r, "Job keys", "", CatalogueKeys.JOB);
         r.section("SEE ALSO");
         r.references(List.of("jobgen(1)", "jobgen-validate(1)", "jobgen-render(1)", "jobgen-install(1)", "jobgen-run(1)",
                 "systemd.timer(5)", "systemd.time(7)", "systemd.exec(5)"));
@@ -229,7 +270,7 @@ public final class PackageDocs {
 
     private static void keys(Roff r, String heading, String prefix, CatalogueKeys.Table table) {
         if (!heading.isEmpty()) {
-            r.section(heading);
+            r.subsection(heading);
         }
         for (CatalogueKeys.Key key : table.keys()) {
             String required = table.required().contains(key.name()) ? " Required." : "";

@@ -3,6 +3,7 @@ package dev.jobgen.packaging;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.jobgen.testing.GoldenFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -28,7 +29,7 @@ class PackageDocsTest {
 
     @BeforeAll
     static void generate() throws IOException {
-        new PackageDocs("9.9.9", "2026-12-01").writeAll(out);
+        new PackageDocs("9.9.9", "2026-12-01", GoldenFiles.projectDir().resolve("src/docs")).writeAll(out);
     }
 
     @Test
@@ -79,6 +80,113 @@ class PackageDocsTest {
             assertTrue(page.contains("\\fB" + Roff.escape(key) + "\\fR"), key + " missing from jobgen.yaml(5)");
         }
         assertTrue(page.contains("\\fBretry.attempts\\fR"), "nested keys are listed with their map's name");
+    }
+
+    /** The written parts of jobgen.yaml(5) are the catalogue reference: each of its sections and keys is on the page. */
+    @Test
+    void theFormatPageIsTheCatalogueReference() throws IOException {
+        String page = Files.readString(out.resolve("man/jobgen.yaml.5"));
+        Reference ref = Reference.of(docs().resolve(PackageDocs.CATALOGUE_REFERENCE));
+        assertTrue(ref.headings(2).size() >= 3, "the catalogue reference has its sections");
+        for (String heading : ref.headings(2)) {
+            assertTrue(page.contains(".SH " + quotedHeading(heading)), heading + " missing from jobgen.yaml(5)");
+        }
+        for (String key : ref.firstCells()) {
+            assertTrue(page.contains("\\fB\\fB" + Roff.escape(key) + "\\fP\\fR"), key + " of the reference's tables missing from jobgen.yaml(5)");
+        }
+    }
+
+    /** jobgen-run(1) gains the runner reference and its chapters (locks, stamps, heartbeats, history), the flag table aside. */
+    @Test
+    void theRunnerPageCarriesTheRunnerReference() throws IOException {
+        String page = Files.readString(out.resolve("man/jobgen-run.1"));
+        List<String> sections = new ArrayList<>(Reference.of(docs().resolve(PackageDocs.RUNNER_REFERENCE)).headings(2));
+        assertTrue(sections.remove("Flags"), "runner.md has the flag table the page takes from the usage text");
+        for (String chapter : PackageDocs.RUNNER_CHAPTERS) {
+            sections.addAll(Reference.of(docs().resolve(chapter)).headings(1));
+        }
+        for (String heading : sections) {
+            assertTrue(page.contains(".SH " + quotedHeading(heading)), heading + " missing from jobgen-run(1)");
+        }
+        assertTrue(!page.contains(".SH \"FLAGS\""), "the flags are listed once, under OPTIONS");
+    }
+
+    /** Commands with a chapter of their own in the reference carry it on their page. */
+    @Test
+    void commandPagesCarryTheirChapterOfTheReference() throws IOException {
+        for (Map.Entry<String, String> e : PackageDocs.COMMAND_REFERENCES.entrySet()) {
+            assertCarries("jobgen-" + e.getKey() + ".1", e.getValue());
+        }
+    }
+
+    @Test
+    void theMainPageEndsWithTheCommandReference() throws IOException {
+        assertCarries("jobgen.1", PackageDocs.COMMANDS_REFERENCE);
+    }
+
+    /** Every heading of a reference file is a section (#) or subsection (##) of the page. */
+    private static void assertCarries(String manFile, String referenceFile) throws IOException {
+        String page = Files.readString(out.resolve("man").resolve(manFile));
+        Reference ref = Reference.of(docs().resolve(referenceFile));
+        for (String heading : ref.headings(1)) {
+            assertTrue(page.contains(".SH " + quotedHeading(heading)), heading + " missing from " + manFile);
+        }
+        for (String heading : ref.headings(2)) {
+            assertTrue(page.contains(".SS \"" + Roff.escape(heading) + "\""), heading + " missing from " + manFile);
+        }
+    }
+
+    private static Path docs() {
+        return GoldenFiles.projectDir().resolve("src/docs");
+    }
+
+    private static String quotedHeading(String heading) {
+        return "\"" + Roff.escape(heading.toUpperCase(java.util.Locale.ROOT)) + "\"";
+    }
+
+    /** Headings and table keys of a reference page, read with the same parser. */
+    private record Reference(org.commonmark.node.Node document) {
+        static Reference of(Path file) throws IOException {
+            return new Reference(org.commonmark.parser.Parser.builder()
+                    .extensions(List.of(org.commonmark.ext.gfm.tables.TablesExtension.create())).build()
+                    .parse(Files.readString(file)));
+        }
+
+        List<String> headings(int level) {
+            List<String> found = new ArrayList<>();
+            document.accept(new org.commonmark.node.AbstractVisitor() {
+                @Override
+                public void visit(org.commonmark.node.Heading h) {
+                    if (h.getLevel() == level) {
+                        found.add(MarkdownRoff.plain(h));
+                    }
+                }
+            });
+            return found;
+        }
+
+        /** The code span that opens the first cell of every body row of every table ({@code `lock`}). */
+        List<String> firstCells() {
+            List<String> found = new ArrayList<>();
+            document.accept(new org.commonmark.node.AbstractVisitor() {
+                @Override
+                public void visit(org.commonmark.node.CustomBlock block) {
+                    if (block instanceof org.commonmark.ext.gfm.tables.TableBlock) {
+                        for (org.commonmark.node.Node s = block.getFirstChild(); s != null; s = s.getNext()) {
+                            if (s instanceof org.commonmark.ext.gfm.tables.TableBody) {
+                                for (org.commonmark.node.Node row = s.getFirstChild(); row != null; row = row.getNext()) {
+                                    org.commonmark.node.Node first = row.getFirstChild().getFirstChild();
+                                    if (first instanceof org.commonmark.node.Code c && first.getNext() == null) {
+                                        found.add(c.getLiteral());
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            });
+            return found;
+        }
     }
 
     @Test

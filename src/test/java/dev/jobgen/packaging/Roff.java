@@ -9,6 +9,9 @@ import java.util.Locale;
  * preprocessor).
  */
 final class Roff {
+    /** A forced line break inside formatted text (a NUL, which {@link #escape} never lets through). */
+    static final String LINE_BREAK = "\n\u0000br\n";
+
     private final StringBuilder out = new StringBuilder();
 
     /** The title line and the NAME section. */
@@ -41,6 +44,70 @@ final class Roff {
             out.append("\\&\n");
         }
         return this;
+    }
+
+    Roff subsection(String heading) {
+        out.append(".SS ").append(quoted(heading)).append('\n');
+        return this;
+    }
+
+    /** A paragraph of text already in roff form (escaped, with font changes): see {@link MarkdownRoff}. */
+    Roff formattedParagraph(String roff) {
+        out.append(".PP\n");
+        formatted(roff);
+        return this;
+    }
+
+    /** An indented paragraph after a bullet or number ({@code mark} is roff: {@code \\(bu}, {@code 2.}). */
+    Roff listItem(String mark, String roff) {
+        out.append(".IP ").append(mark).append(" 4\n");
+        formatted(roff);
+        return this;
+    }
+
+    /** A tagged paragraph whose tag and lines are already roff; the tag is set in bold. */
+    Roff formattedItem(String tagRoff, java.util.List<String> lines) {
+        out.append(".TP\n");
+        formatted("\\fB" + tagRoff + "\\fR");
+        boolean any = false;
+        for (String line : lines) {
+            if (any) {
+                out.append(".br\n");
+            }
+            any |= formatted(line);
+        }
+        if (!any) {
+            out.append("\\&\n");
+        }
+        return this;
+    }
+
+    /** Starts ({@code true}) or ends an indented block. */
+    Roff indent(boolean start) {
+        out.append(start ? ".RS 4\n" : ".RE\n");
+        return this;
+    }
+
+    /**
+     * Writes roff text line by line: blank lines dropped (groff would print them), leading blanks
+     * removed (they would break and indent), a line that starts with a dot or quote protected,
+     * {@link #LINE_BREAK} as {@code .br}. False when nothing was written.
+     */
+    private boolean formatted(String roff) {
+        boolean any = false;
+        for (String line : roff.split("\n")) {
+            String l = line.strip();
+            if (l.isEmpty()) {
+                continue;
+            }
+            if (l.equals("\u0000br")) {
+                out.append(".br\n");
+                continue;
+            }
+            out.append(l.charAt(0) == '.' || l.charAt(0) == '\'' ? "\\&" : "").append(l).append('\n');
+            any = true;
+        }
+        return any;
     }
 
     /** Writes the non-blank lines of {@code text}, {@code separator} between them; false when there were none. */

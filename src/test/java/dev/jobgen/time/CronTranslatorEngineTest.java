@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * evaluated by our own calendar engine over the whole leap year 2028, elapse at exactly the
  * minutes the crontab(5) oracle fires — checked minute by minute. The engine's elapses are walked
  * with {@link CalendarSpec#next} (one call per elapse, not one per minute) and compared as sets.
- * In Europe/Berlin the promise is "each wall-clock time once, at its first occurrence" (docs/cron.md).
+ * In Europe/Berlin the promise is "each wall-clock time once, at its first occurrence" (src/docs/cron.md).
  */
 class CronTranslatorEngineTest {
     private static final ZoneId UTC = ZoneId.of("UTC");

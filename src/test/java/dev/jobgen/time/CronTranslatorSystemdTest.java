@@ -24,7 +24,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * Checks the translation against the real systemd on this machine, independently of our own
  * calendar engine: {@code systemd-analyze calendar} must print our lines back as their normalized
  * form, and its next elapses must be exactly the minutes the crontab(5) oracle fires (in
- * Europe/Berlin: each wall-clock time once, at its first occurrence; see docs/cron.md).
+ * Europe/Berlin: each wall-clock time once, at its first occurrence; see src/docs/cron.md).
  */
 class CronTranslatorSystemdTest {
     private static final int ITERATIONS = 100;
