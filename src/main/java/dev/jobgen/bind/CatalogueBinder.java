@@ -6,7 +6,7 @@ import dev.jobgen.load.YNode;
 import dev.jobgen.model.Catalogue;
 import dev.jobgen.model.Job;
 import dev.jobgen.model.SystemdVersion;
-import dev.jobgen.plan.SystemdEscaper;
+import dev.jobgen.unitfile.SystemdEscaper;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

@@ -8,7 +8,7 @@ import dev.jobgen.model.ByteSize;
 import dev.jobgen.model.ByteSizeException;
 import dev.jobgen.model.Resources;
 import dev.jobgen.model.Sandbox;
-import dev.jobgen.plan.SystemdEscaper;
+import dev.jobgen.unitfile.SystemdEscaper;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

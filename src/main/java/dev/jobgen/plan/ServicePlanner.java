@@ -6,6 +6,7 @@ import dev.jobgen.model.Job;
 import dev.jobgen.model.LockSpec;
 import dev.jobgen.model.Resources;
 import dev.jobgen.time.TimeSpan;
+import dev.jobgen.unitfile.SystemdEscaper;
 import java.util.List;
 import java.util.Map;
 

@@ -1,5 +1,7 @@
 package dev.jobgen.runner;
 
+import dev.jobgen.ping.Ping;
+import dev.jobgen.ping.PingClient;
 import dev.jobgen.runner.HeartbeatConfig.UrlSource;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

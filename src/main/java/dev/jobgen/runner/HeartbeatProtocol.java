@@ -1,5 +1,6 @@
 package dev.jobgen.runner;
 
+import dev.jobgen.ping.Ping;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

@@ -1,5 +1,11 @@
 package dev.jobgen.runner;
 
+import dev.jobgen.history.HistoryLog;
+import dev.jobgen.history.HistoryReader;
+import dev.jobgen.history.IsoInstant;
+import dev.jobgen.history.Outcome;
+import dev.jobgen.history.RunRecord;
+import dev.jobgen.ping.PingClient;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;

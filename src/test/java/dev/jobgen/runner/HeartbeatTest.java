@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.jobgen.history.HistoryReader;
+import dev.jobgen.ping.Ping;
 import dev.jobgen.runner.HeartbeatConfig.Provider;
 import dev.jobgen.runner.HeartbeatConfig.UrlSource;
 import java.io.ByteArrayOutputStream;

@@ -1,7 +1,7 @@
 package dev.jobgen.runner.cluster;
 
+import dev.jobgen.history.Outcome;
 import dev.jobgen.runner.ClusterCoordinator;
-import dev.jobgen.runner.Outcome;
 import dev.jobgen.runner.RunnerConfig;
 import java.io.IOException;
 import java.sql.Connection;

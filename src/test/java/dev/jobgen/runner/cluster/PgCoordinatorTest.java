@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.jobgen.history.Outcome;
 import dev.jobgen.runner.ClusterCoordinator;
-import dev.jobgen.runner.Outcome;
 import dev.jobgen.runner.RunnerConfig.ClusterSettings;
 import dev.jobgen.runner.RunnerConfig.OnUnavailable;
 import java.nio.file.Files;

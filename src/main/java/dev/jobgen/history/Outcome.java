@@ -1,4 +1,4 @@
-package dev.jobgen.runner;
+package dev.jobgen.history;
 
 /** How a run ended, as written in {@code runs.jsonl}; {@link #id()} is the stable spelling. */
 public enum Outcome {

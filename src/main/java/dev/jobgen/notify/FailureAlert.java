@@ -1,4 +1,4 @@
-package dev.jobgen.runner;
+package dev.jobgen.notify;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;

@@ -1,9 +1,11 @@
-package dev.jobgen.plan;
+package dev.jobgen.unitfile;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.jobgen.unitfile.SystemdEscaper;
+import dev.jobgen.unitfile.SystemdEscaperTest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

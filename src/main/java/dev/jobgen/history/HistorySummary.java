@@ -1,4 +1,4 @@
-package dev.jobgen.runner;
+package dev.jobgen.history;
 
 import java.util.EnumMap;
 import java.util.List;

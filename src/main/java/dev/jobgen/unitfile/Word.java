@@ -1,4 +1,4 @@
-package dev.jobgen.plan;
+package dev.jobgen.unitfile;
 
 /**
  * One word of a setting that systemd splits, unquotes and unescapes (man systemd.syntax(7),

@@ -1,8 +1,10 @@
-package dev.jobgen.runner;
+package dev.jobgen.runspec;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.jobgen.runspec.UnitKeys;
+import dev.jobgen.unitfile.SystemdWords;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;

@@ -1,5 +1,6 @@
-package dev.jobgen.runner;
+package dev.jobgen.ping;
 
+import dev.jobgen.ping.Ping;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -14,26 +15,26 @@ import java.util.concurrent.TimeUnit;
  * tries with backoff on 408, 429, 5xx and connection errors, and never past the caller's
  * deadline: the connection is cut when it passes, however slowly the server keeps sending. Failures come back as a message for a warning, never as an exception.
  */
-final class PingClient {
-    static final int ATTEMPTS = 3;
-    static final int CONNECT_TIMEOUT_MS = 3000;
-    static final int READ_TIMEOUT_MS = 5000;
+public final class PingClient {
+    public static final int ATTEMPTS = 3;
+    public static final int CONNECT_TIMEOUT_MS = 3000;
+    public static final int READ_TIMEOUT_MS = 5000;
     private static final long[] BACKOFF_MS = {250, 1000};
 
     private final String userAgent;
 
-    PingClient(String userAgent) {
+    public PingClient(String userAgent) {
         this.userAgent = userAgent;
     }
 
     /** What the server answered: status, and Healthchecks' {@code Ping-Body-Limit} when sent. */
-    record Answer(int status, OptionalInt bodyLimit, String failure) {
-        boolean ok() {
+    public record Answer(int status, OptionalInt bodyLimit, String failure) {
+        public boolean ok() {
             return failure == null;
         }
     }
 
-    Answer send(Ping ping, long deadlineNanos) {
+    public Answer send(Ping ping, long deadlineNanos) {
         String failure = "not sent";
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             long left = TimeUnit.NANOSECONDS.toMillis(deadlineNanos - System.nanoTime());
@@ -147,7 +148,7 @@ final class PingClient {
         }
     }
 
-    static boolean retryable(int status) {
+    public static boolean retryable(int status) {
         return status == 408 || status == 429 || status >= 500;
     }
 

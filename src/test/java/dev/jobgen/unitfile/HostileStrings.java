@@ -1,4 +1,4 @@
-package dev.jobgen.plan;
+package dev.jobgen.unitfile;
 
 import java.util.Random;
 

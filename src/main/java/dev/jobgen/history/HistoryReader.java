@@ -1,5 +1,6 @@
-package dev.jobgen.runner;
+package dev.jobgen.history;
 
+import dev.jobgen.history.HistoryLog;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;

@@ -1,4 +1,4 @@
-package dev.jobgen.runner;
+package dev.jobgen.unitfile;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,8 @@
-package dev.jobgen.runner;
+package dev.jobgen.notify;
 
+import dev.jobgen.ping.Ping;
+import dev.jobgen.ping.PingClient;
+import dev.jobgen.runspec.UnitKeys;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;

@@ -1,8 +1,9 @@
-package dev.jobgen.runner;
+package dev.jobgen.history;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import dev.jobgen.history.RunRecord;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.HashMap;

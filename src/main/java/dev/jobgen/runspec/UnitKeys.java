@@ -1,5 +1,6 @@
-package dev.jobgen.runner;
+package dev.jobgen.runspec;
 
+import dev.jobgen.unitfile.SystemdWords;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.jobgen.runner;
+package dev.jobgen.notify;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,10 +1,11 @@
-package dev.jobgen.plan;
+package dev.jobgen.unitfile;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.jobgen.unitfile.SystemdEscaper;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -1,8 +1,15 @@
-package dev.jobgen.runner;
+package dev.jobgen.history;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.jobgen.history.HistoryLog;
+import dev.jobgen.history.HistoryReader;
+import dev.jobgen.history.HistorySummary;
+import dev.jobgen.history.Outcome;
+import dev.jobgen.history.RunRecord;
+import dev.jobgen.history.RunRecordJson;
+import dev.jobgen.runner.MetricsWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
