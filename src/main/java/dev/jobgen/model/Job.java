@@ -1,6 +1,9 @@
 package dev.jobgen.model;
 
 import dev.jobgen.diag.SourcePosition;
+import dev.jobgen.runspec.LockSpec;
+import dev.jobgen.runspec.OnBusy;
+import dev.jobgen.runspec.RetryPolicy;
 import dev.jobgen.time.TimeSpan;
 import java.util.List;
 import java.util.Map;

@@ -2,9 +2,9 @@ package dev.jobgen.plan;
 
 import dev.jobgen.model.Heartbeat;
 import dev.jobgen.model.Job;
-import dev.jobgen.model.LockSpec;
-import dev.jobgen.model.RetryPolicy;
 import dev.jobgen.model.SystemdVersion;
+import dev.jobgen.runspec.LockSpec;
+import dev.jobgen.runspec.RetryPolicy;
 import dev.jobgen.time.TimeSpan;
 import java.util.ArrayList;
 import java.util.List;

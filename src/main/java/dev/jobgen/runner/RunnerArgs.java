@@ -3,6 +3,7 @@ package dev.jobgen.runner;
 import dev.jobgen.runner.HeartbeatConfig.UrlSource;
 import dev.jobgen.runner.RunnerConfig.ClusterSettings;
 import dev.jobgen.runner.RunnerConfig.OnUnavailable;
+import dev.jobgen.runspec.UsageException;
 import dev.jobgen.time.TimeSpan;
 import dev.jobgen.time.TimeSpanException;
 import java.nio.file.Path;

@@ -1,6 +1,7 @@
 package dev.jobgen.runner;
 
 import dev.jobgen.diag.IoProblem;
+import dev.jobgen.runspec.UsageException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;

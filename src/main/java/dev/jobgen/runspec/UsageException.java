@@ -1,4 +1,4 @@
-package dev.jobgen.runner;
+package dev.jobgen.runspec;
 
 /** A malformed {@code jobgen run} command line; the message is the one line printed before exit 2. */
 public final class UsageException extends Exception {

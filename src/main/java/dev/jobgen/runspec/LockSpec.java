@@ -1,4 +1,4 @@
-package dev.jobgen.model;
+package dev.jobgen.runspec;
 
 import java.util.Objects;
 import java.util.function.Function;

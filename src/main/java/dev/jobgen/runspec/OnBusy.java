@@ -1,4 +1,4 @@
-package dev.jobgen.model;
+package dev.jobgen.runspec;
 
 import dev.jobgen.time.TimeSpan;
 import java.util.Optional;
