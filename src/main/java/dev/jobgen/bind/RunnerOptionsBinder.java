@@ -5,7 +5,9 @@ import dev.jobgen.load.YNode;
 import dev.jobgen.model.Heartbeat;
 import dev.jobgen.model.OnFailure;
 import dev.jobgen.runspec.LockSpec;
+import dev.jobgen.runspec.HeartbeatProvider;
 import dev.jobgen.runspec.OnBusy;
+import dev.jobgen.runspec.OnUnavailable;
 import dev.jobgen.runspec.RetryPolicy;
 import dev.jobgen.time.TimeSpan;
 import java.util.ArrayList;
@@ -96,14 +98,12 @@ final class RunnerOptionsBinder {
         return cluster.flatMap(c -> c.string("url-file").filter(p -> ExecutionBinder.absolute(c, "url-file", p)));
     }
 
-    String onUnavailable() {
+    OnUnavailable onUnavailable() {
         return cluster.flatMap(c -> c.scalar("on-unavailable"))
-                .map(s -> {
-                    if (!Set.of("fail", "run", "skip").contains(s.text())) {
-                        f.diagnostics().error(DiagnosticCode.INVALID_VALUE, s.at(), "on-unavailable", "use fail, run or skip");
-                    }
-                    return s.text();
-                }).orElse("fail");
+                .map(s -> OnUnavailable.of(s.text()).orElseGet(() -> {
+                    f.diagnostics().error(DiagnosticCode.INVALID_VALUE, s.at(), "on-unavailable", "use fail, run or skip");
+                    return OnUnavailable.FAIL;
+                })).orElse(OnUnavailable.FAIL);
     }
 
     boolean idempotent() {
@@ -120,14 +120,12 @@ final class RunnerOptionsBinder {
     Optional<Heartbeat> heartbeat() {
         return f.map("heartbeat").flatMap(m -> {
             Fields h = Fields.of(m, "heartbeat", HEARTBEAT_KEYS, f.diagnostics());
-            Optional<Heartbeat.Provider> provider = h.scalar("provider").flatMap(s -> {
-                for (Heartbeat.Provider p : Heartbeat.Provider.values()) {
-                    if (p.id().equals(s.text().toLowerCase(Locale.ROOT))) {
-                        return Optional.of(p);
-                    }
+            Optional<HeartbeatProvider> provider = h.scalar("provider").flatMap(s -> {
+                Optional<HeartbeatProvider> p = HeartbeatProvider.of(s.text().toLowerCase(Locale.ROOT));
+                if (p.isEmpty()) {
+                    h.diagnostics().error(DiagnosticCode.INVALID_VALUE, s.at(), "provider", "use healthchecks, cronitor or url");
                 }
-                h.diagnostics().error(DiagnosticCode.INVALID_VALUE, s.at(), "provider", "use healthchecks, cronitor or url");
-                return Optional.empty();
+                return p;
             });
             if (!h.has("provider")) {
                 h.diagnostics().error(DiagnosticCode.MISSING_KEY, h.at(), "provider", " in heartbeat");

@@ -1,5 +1,6 @@
 package dev.jobgen.runspec;
 
+import dev.jobgen.unitfile.SystemdEscaper;
 import dev.jobgen.unitfile.SystemdWords;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,10 +11,19 @@ import java.util.Optional;
 /**
  * The {@code X-Jobgen*} keys the compiler writes into a job's {@code [Unit]} section for
  * {@code jobgen notify}: job name, state directory, the on-failure targets and alert-after.
- * systemd ignores {@code X-} keys, so they travel in the unit without side files.
+ * systemd ignores {@code X-} keys, so they travel in the unit without side files. Written by
+ * {@link #entries} (the planner) and read by {@link #parse} (notify), so that the two agree.
  */
 public record UnitKeys(String job, Optional<Path> stateDir, List<String> onFailureCommand, Optional<String> webhook,
         Optional<String> email, int alertAfter, Optional<Path> webhookFile) {
+
+    public static final String JOB = "X-JobgenJob";
+    public static final String STATE_DIR = "X-JobgenStateDir";
+    public static final String ON_FAILURE_COMMAND = "X-JobgenOnFailureCommand";
+    public static final String ON_FAILURE_WEBHOOK = "X-JobgenOnFailureWebhook";
+    public static final String ON_FAILURE_WEBHOOK_FILE = "X-JobgenOnFailureWebhookFile";
+    public static final String ON_FAILURE_EMAIL = "X-JobgenOnFailureEmail";
+    public static final String ALERT_AFTER = "X-JobgenAlertAfter";
 
     public UnitKeys {
         Objects.requireNonNull(job, "job");
@@ -34,6 +44,24 @@ public record UnitKeys(String job, Optional<Path> stateDir, List<String> onFailu
         return stateDir.orElse(Path.of("/var/lib/jobgen", job));
     }
 
+    /** One {@code KEY=value} line of the [Unit] section, the value in unit-file syntax. */
+    public record Entry(String key, String value) {}
+
+    /** The keys as the unit carries them, in this order; values escaped as {@link #parse} reads them back. */
+    public List<Entry> entries() {
+        List<Entry> e = new ArrayList<>();
+        e.add(new Entry(JOB, SystemdEscaper.text(job)));
+        stateDir.ifPresent(d -> e.add(new Entry(STATE_DIR, SystemdEscaper.path(d.toString()))));
+        if (!onFailureCommand.isEmpty()) {
+            e.add(new Entry(ON_FAILURE_COMMAND, SystemdEscaper.commandLine(onFailureCommand)));
+        }
+        webhook.ifPresent(w -> e.add(new Entry(ON_FAILURE_WEBHOOK, SystemdEscaper.text(w))));
+        webhookFile.ifPresent(w -> e.add(new Entry(ON_FAILURE_WEBHOOK_FILE, SystemdEscaper.path(w.toString()))));
+        email.ifPresent(m -> e.add(new Entry(ON_FAILURE_EMAIL, SystemdEscaper.text(m))));
+        e.add(new Entry(ALERT_AFTER, Integer.toString(alertAfter)));
+        return e;
+    }
+
     /** Reads the keys from a unit file's text; fails with a message when {@code X-JobgenJob=} is missing or a value is bad. */
     public static UnitKeys parse(String unitText) {
         String job = null;
@@ -44,20 +72,20 @@ public record UnitKeys(String job, Optional<Path> stateDir, List<String> onFailu
         Optional<Path> webhookFile = Optional.empty();
         int alertAfter = 1;
         for (String[] kv : unitSection(unitText)) {
-            String value = kv[1];
+            String value = SystemdWords.value(kv[1]);
             switch (kv[0]) {
-                case "X-JobgenJob" -> job = value;
-                case "X-JobgenStateDir" -> stateDir = Optional.of(Path.of(value));
-                case "X-JobgenOnFailureCommand" -> command = SystemdWords.split(value);
-                case "X-JobgenOnFailureWebhook" -> webhook = Optional.of(value);
-                case "X-JobgenOnFailureWebhookFile" -> webhookFile = Optional.of(Path.of(value));
-                case "X-JobgenOnFailureEmail" -> email = Optional.of(value);
-                case "X-JobgenAlertAfter" -> alertAfter = alertAfter(value);
+                case JOB -> job = value;
+                case STATE_DIR -> stateDir = Optional.of(Path.of(value));
+                case ON_FAILURE_COMMAND -> command = SystemdWords.commandLine(kv[1]);
+                case ON_FAILURE_WEBHOOK -> webhook = Optional.of(value);
+                case ON_FAILURE_WEBHOOK_FILE -> webhookFile = Optional.of(Path.of(value));
+                case ON_FAILURE_EMAIL -> email = Optional.of(value);
+                case ALERT_AFTER -> alertAfter = alertAfter(value);
                 default -> { }
             }
         }
         if (job == null || job.isEmpty()) {
-            throw new IllegalArgumentException("the unit has no X-JobgenJob= key: not a jobgen job unit");
+            throw new IllegalArgumentException("the unit has no " + JOB + "= key: not a jobgen job unit");
         }
         return new UnitKeys(job, stateDir, command, webhook, email, alertAfter, webhookFile);
     }
@@ -71,7 +99,7 @@ public record UnitKeys(String job, Optional<Path> stateDir, List<String> onFailu
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new IllegalArgumentException("X-JobgenAlertAfter=" + value + " is not a positive whole number");
+        throw new IllegalArgumentException(ALERT_AFTER + "=" + value + " is not a positive whole number");
     }
 
     /** Key/value pairs of the [Unit] section, with comments dropped and continuation lines joined (man systemd.syntax(7)). */

@@ -12,6 +12,26 @@ import java.util.List;
 public final class SystemdWords {
     private SystemdWords() {}
 
+    /**
+     * The argv of a command line as {@link SystemdEscaper#commandLine} writes it and systemd reads
+     * it for {@code ExecStart=}: the words, {@code $$} back to {@code $}, and a program given apart
+     * with {@code @} dropped again (no variable is expanded: the reader is not systemd).
+     */
+    public static List<String> commandLine(String line) {
+        List<String> words = split(line);
+        List<String> argv = new ArrayList<>(words.size());
+        boolean separateArgv0 = !words.isEmpty() && words.get(0).startsWith("@");
+        for (int i = separateArgv0 ? 1 : 0; i < words.size(); i++) {
+            argv.add(words.get(i).replace("$$", "$"));
+        }
+        return argv;
+    }
+
+    /** A value as {@link SystemdEscaper#text} or {@link SystemdEscaper#path} wrote it: {@code %%} back to {@code %}. */
+    public static String value(String written) {
+        return written.strip().replace("%%", "%");
+    }
+
     public static List<String> split(String line) {
         List<String> words = new ArrayList<>();
         int i = 0;

@@ -3,7 +3,6 @@ package dev.jobgen.runspec;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.jobgen.runspec.UnitKeys;
 import dev.jobgen.unitfile.SystemdWords;
 import java.nio.file.Path;
 import java.util.List;
@@ -45,6 +44,16 @@ class UnitKeysTest {
         assertEquals(Optional.of("https://hooks.example/x"), k.webhook());
         assertEquals(Optional.empty(), k.email(), "keys outside [Unit] are not ours");
         assertEquals(3, k.alertAfter());
+    }
+
+    @Test
+    void writtenKeysReadBackAsTheyWere() {
+        UnitKeys keys = new UnitKeys("backup.db", Optional.of(Path.of("/var/lib/jobgen/100%")),
+                List.of("/bin/sh", "-c", "page --team \"db ops\" $HOME %n"), Optional.of("https://hooks.example/x?q=a%20b&t=$T"),
+                Optional.of("ops@example.com"), 3, Optional.of(Path.of("/etc/jobgen/hook%.url")));
+        StringBuilder unit = new StringBuilder("[Unit]\nDescription=Backup\n");
+        keys.entries().forEach(e -> unit.append(e.key()).append('=').append(e.value()).append('\n'));
+        assertEquals(keys, UnitKeys.parse(unit.append("[Service]\nType=oneshot\n").toString()), unit.toString());
     }
 
     @Test

@@ -30,6 +30,7 @@ class SystemdEscaperTest {
             assertEquals(argv, parsed.argv(), line);
             assertEquals(argv.get(0), parsed.path(), line);
             assertEquals(argv.get(0).contains("$") ? "@" : "", parsed.prefixes(), "no accidental prefix: " + line);
+            assertEquals(argv, SystemdWords.commandLine(line), "jobgen notify's reader: " + line);
         }
     }
 

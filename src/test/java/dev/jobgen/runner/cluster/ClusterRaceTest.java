@@ -140,8 +140,8 @@ class ClusterRaceTest {
     }
 
     static Connection connect(ClusterNodes nodes) throws Exception {
-        return ClusterConnector.of(new dev.jobgen.runner.RunnerConfig.ClusterSettings(java.util.Optional.of(nodes.urlFile()),
-                java.util.Optional.empty(), dev.jobgen.runner.RunnerConfig.OnUnavailable.fail), java.util.Map.of()).connect();
+        return ClusterConnector.of(new dev.jobgen.runspec.RunSpec.ClusterSettings(java.util.Optional.of(nodes.urlFile()),
+                java.util.Optional.empty(), dev.jobgen.runspec.OnUnavailable.FAIL), java.util.Map.of()).connect();
     }
 
     static List<String> rows(Connection c, String sql) throws Exception {

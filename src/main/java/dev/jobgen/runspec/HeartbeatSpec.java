@@ -1,4 +1,4 @@
-package dev.jobgen.runner;
+package dev.jobgen.runspec;
 
 import java.util.Objects;
 import java.util.Optional;
@@ -7,19 +7,12 @@ import java.util.Optional;
  * The {@code --heartbeat*} flags: a provider, where its (possibly secret) success URL comes from,
  * and for the {@code url} provider the optional start and failure templates.
  */
-public record HeartbeatConfig(Provider provider, UrlSource url, Optional<String> startTemplate, Optional<String> failureTemplate) {
-    public HeartbeatConfig {
+public record HeartbeatSpec(HeartbeatProvider provider, UrlSource url, Optional<String> startTemplate, Optional<String> failureTemplate) {
+    public HeartbeatSpec {
         Objects.requireNonNull(provider, "provider");
         Objects.requireNonNull(url, "url");
         Objects.requireNonNull(startTemplate, "startTemplate");
         Objects.requireNonNull(failureTemplate, "failureTemplate");
-    }
-
-    /** The ping protocols the runner speaks. */
-    public enum Provider {
-        healthchecks,
-        cronitor,
-        url
     }
 
     /** Where the URL is read from: given literally, a file, or a systemd credential. */
