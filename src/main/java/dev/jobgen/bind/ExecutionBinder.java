@@ -6,6 +6,7 @@ import dev.jobgen.diag.SourcePosition;
 import dev.jobgen.load.YNode;
 import dev.jobgen.model.ByteSize;
 import dev.jobgen.model.ByteSizeException;
+import dev.jobgen.model.Names;
 import dev.jobgen.model.Resources;
 import dev.jobgen.model.Sandbox;
 import dev.jobgen.unitfile.SystemdEscaper;

@@ -6,6 +6,7 @@ import dev.jobgen.diag.SourcePosition;
 import dev.jobgen.load.YNode;
 import dev.jobgen.model.Command;
 import dev.jobgen.model.Job;
+import dev.jobgen.model.Names;
 import dev.jobgen.model.Schedule;
 import dev.jobgen.model.SystemdVersion;
 import dev.jobgen.time.TimeSpan;

@@ -3,7 +3,7 @@ package dev.jobgen.compile;
 import dev.jobgen.diag.Diagnostic;
 import dev.jobgen.model.Catalogue;
 import dev.jobgen.plan.UnitPlanner;
-import dev.jobgen.render.RenderedFile;
+import dev.jobgen.unitfile.RenderedFile;
 import java.util.List;
 
 /**

@@ -1,10 +1,10 @@
 package dev.jobgen.testing;
 
 import dev.jobgen.bind.CatalogueSource;
-import dev.jobgen.compile.Compilation;
 import dev.jobgen.compile.CatalogueCompiler;
+import dev.jobgen.compile.Compilation;
 import dev.jobgen.compile.CompileOptions;
-import dev.jobgen.render.RenderedFile;
+import dev.jobgen.unitfile.RenderedFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

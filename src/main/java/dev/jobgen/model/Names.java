@@ -1,22 +1,22 @@
-package dev.jobgen.bind;
+package dev.jobgen.model;
 
 import java.util.Optional;
 import java.util.regex.Pattern;
 
 /** The naming rules jobgen enforces before systemd would: jobs, users and groups, lock groups. */
 public final class Names {
-    static final String JOB_NAME_PATTERN = "[a-z0-9][a-z0-9_.-]*";
+    public static final String JOB_NAME_PATTERN = "[a-z0-9][a-z0-9_.-]*";
     private static final Pattern JOB = Pattern.compile(JOB_NAME_PATTERN);
     // systemd's relaxed user/group name rules (man systemd.exec, User=): no leading digit or dash
     private static final Pattern USER = Pattern.compile("[A-Za-z_][A-Za-z0-9_.-]{0,30}\\$?");
     private static final Pattern NUMERIC_ID = Pattern.compile("[0-9]{1,10}");
     /** systemd's UNIT_NAME_MAX. */
-    static final int UNIT_NAME_MAX = 255;
+    public static final int UNIT_NAME_MAX = 255;
 
     private Names() {}
 
     /** Why {@code name} is not a usable job name with this prefix, if it is not. */
-    static Optional<String> jobNameProblem(String name, String prefix) {
+    public static Optional<String> jobNameProblem(String name, String prefix) {
         if (!JOB.matcher(name).matches()) {
             return Optional.of("use lower-case letters, digits, '_', '.' and '-', starting with a letter or digit");
         }
@@ -34,7 +34,7 @@ public final class Names {
         return USER.matcher(name).matches() && !name.equals(".") && !name.equals("..");
     }
 
-    static boolean isLockGroup(String name) {
+    public static boolean isLockGroup(String name) {
         return JOB.matcher(name).matches() && name.length() <= 200;
     }
 }

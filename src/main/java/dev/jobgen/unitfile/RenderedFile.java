@@ -1,4 +1,4 @@
-package dev.jobgen.render;
+package dev.jobgen.unitfile;
 
 import java.util.Arrays;
 import java.util.Objects;
