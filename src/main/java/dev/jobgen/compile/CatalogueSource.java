@@ -1,4 +1,4 @@
-package dev.jobgen.bind;
+package dev.jobgen.compile;
 
 import java.util.Objects;
 import java.util.Optional;
