@@ -10,6 +10,7 @@ import dev.jobgen.runspec.LockSpec;
 import dev.jobgen.runspec.OnBusy;
 import dev.jobgen.runspec.OnUnavailable;
 import dev.jobgen.runspec.RetryPolicy;
+import dev.jobgen.runspec.RunSpec;
 import dev.jobgen.time.TimeSpan;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +24,7 @@ final class RunnerOptionsBinder {
     private static final Set<String> CLUSTER_KEYS = CatalogueKeys.CLUSTER.names();
     private static final Set<String> HEARTBEAT_KEYS = CatalogueKeys.HEARTBEAT.names();
     private static final Set<String> ON_FAILURE_KEYS = CatalogueKeys.ON_FAILURE.names();
-    static final long DEFAULT_LOG_TAIL = 10 * 1024;
+    static final long DEFAULT_LOG_TAIL = RunSpec.DEFAULT_LOG_TAIL;
 
     private final Fields f;
     private final Optional<Fields> cluster;
@@ -140,7 +141,13 @@ final class RunnerOptionsBinder {
             Optional<String> urlFile = h.string("url-file").filter(p -> ExecutionBinder.absolute(h, "url-file", p));
             Optional<String> start = h.string("start-url").filter(u -> isUrl(h, "start-url", u) && notSecret(h, "start-url", u, null));
             Optional<String> failure = h.string("failure-url").filter(u -> isUrl(h, "failure-url", u) && notSecret(h, "failure-url", u, null));
-            long tail = h.scalar("log-tail").flatMap(s -> ExecutionBinder.size(s, "log-tail", h.diagnostics())).orElse(DEFAULT_LOG_TAIL);
+            long tail = h.scalar("log-tail").flatMap(s -> ExecutionBinder.size(s, "log-tail", h.diagnostics()).filter(n -> {
+                // the runner keeps the tail in memory and refuses more (RunArgs): every run would end in a usage error
+                if (n > RunSpec.MAX_LOG_TAIL) {
+                    h.diagnostics().error(DiagnosticCode.INVALID_SIZE, s.at(), s.text(), "'log-tail' is at most 100MiB, what the runner keeps in memory");
+                }
+                return n <= RunSpec.MAX_LOG_TAIL;
+            })).orElse(DEFAULT_LOG_TAIL);
             if (provider.isEmpty() || (url.isEmpty() && urlFile.isEmpty())) {
                 return Optional.empty();
             }

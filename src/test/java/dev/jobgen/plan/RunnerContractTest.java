@@ -4,8 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.jobgen.compile.CatalogueCompiler;
+import dev.jobgen.compile.CatalogueSource;
 import dev.jobgen.compile.Compilation;
+import dev.jobgen.compile.CompileOptions;
 import dev.jobgen.compile.GoldenTest;
+import dev.jobgen.diag.Diagnostic;
+import dev.jobgen.diag.DiagnosticCode;
 import dev.jobgen.model.Catalogue;
 import dev.jobgen.model.Job;
 import dev.jobgen.runspec.RunArgs;
@@ -54,6 +59,19 @@ class RunnerContractTest {
         }
         assertTrue(specs >= 8, "only " + specs + " runner jobs in the golden cases");
         assertTrue(keys >= 1, "only " + keys + " jobs with on-failure in the golden cases");
+    }
+
+    @Test
+    void aLogTailTheRunnerWouldRefuseIsACompileErrorAtItsLine() throws Exception {
+        String yaml = "jobgen: 1\njobs:\n  j:\n    command: [/bin/true]\n    schedule: daily\n    heartbeat:\n"
+                + "      provider: healthchecks\n      url: https://hc-ping.com/x\n      log-tail: 200MiB\n";
+        Compilation c = CatalogueCompiler.compile(List.of(new CatalogueSource("c.yaml", "/etc/jobgen/c.yaml", yaml)),
+                CompileOptions.defaults(Fixtures.NOW));
+        List<Diagnostic> errors = c.diagnostics().stream().filter(Diagnostic::isError).toList();
+        assertEquals(1, errors.size(), errors.toString());
+        assertEquals(DiagnosticCode.INVALID_SIZE, errors.get(0).code());
+        assertEquals(9, errors.get(0).at().line(), errors.toString());
+        assertTrue(errors.get(0).message().contains("at most 100MiB"), errors.get(0).message());
     }
 
     private static String serviceText(List<RenderedFile> files, String name) {
