@@ -39,59 +39,67 @@ public final class RunArgs {
     public static List<String> write(String runner, RunSpec spec) {
         List<String> a = new ArrayList<>(List.of(runner, "run"));
         for (RunFlag f : RunFlag.values()) {
-            write(f, spec, a);
+            a.addAll(words(f, spec));
         }
         a.add("--");
         a.addAll(spec.command());
         return a;
     }
 
-    private static void write(RunFlag f, RunSpec s, List<String> a) {
+    /** The words of one flag of the table for {@code s}: none at its default. A switch expression, so a new flag must be given its case. */
+    private static List<String> words(RunFlag f, RunSpec s) {
         Optional<HeartbeatSpec> hb = s.heartbeat();
-        switch (f) {
-            case JOB -> add(a, f, s.job());
-            case STATE_DIR -> s.stateDir().ifPresent(d -> add(a, f, d.toString()));
-            case LOCK -> s.lock().match(() -> null, () -> add(a, f, "node"), g -> add(a, f, "group", g.name()), () -> add(a, f, "cluster"));
-            case LOCK_DIR -> when(!s.lockDir().equals(RunSpec.DEFAULT_LOCK_DIR), a, f, s.lockDir().toString());
-            case ON_BUSY -> s.onBusy().waitUpTo().ifPresent(w -> add(a, f, "wait", span(w)));
-            case MAX_BUSY_SKIPS -> when(s.maxBusySkips() != RunSpec.DEFAULT_MAX_BUSY_SKIPS, a, f, Integer.toString(s.maxBusySkips()));
-            case CLUSTER_URL_FILE -> s.cluster().urlFile().ifPresent(p -> add(a, f, p.toString()));
-            case CLUSTER_CREDENTIAL -> s.cluster().credential().ifPresent(n -> add(a, f, n));
-            case ON_UNAVAILABLE -> when(s.cluster().onUnavailable() != OnUnavailable.FAIL, a, f, s.cluster().onUnavailable().id());
-            case IDEMPOTENT -> when(s.idempotent(), a, f, "period");
-            case SCHEDULE -> s.schedules().forEach(e -> add(a, f, e));
-            case FORCE -> when(s.force(), a, f);
-            case TIMEOUT -> when(!s.timeout().isInfinite(), a, f, span(s.timeout()));
-            case KILL_GRACE -> when(!s.killGrace().equals(RunSpec.DEFAULT_KILL_GRACE), a, f, span(s.killGrace()));
+        return switch (f) {
+            case JOB -> words(f, s.job());
+            case STATE_DIR -> optional(f, s.stateDir().map(Path::toString));
+            case LOCK -> s.lock().match(List::of, () -> words(f, "node"), g -> words(f, "group", g.name()), () -> words(f, "cluster"));
+            case LOCK_DIR -> when(!s.lockDir().equals(RunSpec.DEFAULT_LOCK_DIR), f, s.lockDir().toString());
+            case ON_BUSY -> s.onBusy().waitUpTo().map(w -> words(f, "wait", span(w))).orElse(List.of());
+            case MAX_BUSY_SKIPS -> when(s.maxBusySkips() != RunSpec.DEFAULT_MAX_BUSY_SKIPS, f, Integer.toString(s.maxBusySkips()));
+            case CLUSTER_URL_FILE -> optional(f, s.cluster().urlFile().map(Path::toString));
+            case CLUSTER_CREDENTIAL -> optional(f, s.cluster().credential());
+            case ON_UNAVAILABLE -> when(s.cluster().onUnavailable() != OnUnavailable.FAIL, f, s.cluster().onUnavailable().id());
+            case IDEMPOTENT -> when(s.idempotent(), f, "period");
+            case SCHEDULE -> s.schedules().stream().flatMap(e -> words(f, e).stream()).toList();
+            case FORCE -> when(s.force(), f);
+            case TIMEOUT -> when(!s.timeout().isInfinite(), f, span(s.timeout()));
+            case KILL_GRACE -> when(!s.killGrace().equals(RunSpec.DEFAULT_KILL_GRACE), f, span(s.killGrace()));
             // with retries, the delay is written even at 0s: the line shows the whole policy
-            case ATTEMPTS -> when(s.retry().retries(), a, f, Integer.toString(s.retry().attempts()));
-            case RETRY_DELAY -> when(s.retry().retries() || !s.retry().delay().equals(TimeSpan.ZERO), a, f, span(s.retry().delay()));
-            case BACKOFF -> when(s.retry().backoff() != 1.0, a, f, decimal(s.retry().backoff()));
-            case MAX_DELAY -> s.retry().maxDelay().ifPresent(m -> add(a, f, span(m)));
-            case PERMANENT_EXIT_CODES -> when(!s.permanentExitCodes().isEmpty(), a, f, String.join(",",
-                    s.permanentExitCodes().stream().map(String::valueOf).toList()));
-            case HEARTBEAT -> hb.ifPresent(h -> add(a, f, h.provider().id()));
-            case HEARTBEAT_URL -> hb.filter(h -> h.url().kind() == UrlSource.Kind.literal).ifPresent(h -> add(a, f, h.url().value()));
-            case HEARTBEAT_URL_FILE -> hb.filter(h -> h.url().kind() == UrlSource.Kind.file).ifPresent(h -> add(a, f, h.url().value()));
-            case HEARTBEAT_CREDENTIAL -> hb.filter(h -> h.url().kind() == UrlSource.Kind.credential).ifPresent(h -> add(a, f, h.url().value()));
-            case HEARTBEAT_START_URL -> hb.flatMap(HeartbeatSpec::startTemplate).ifPresent(t -> add(a, f, t));
-            case HEARTBEAT_FAILURE_URL -> hb.flatMap(HeartbeatSpec::failureTemplate).ifPresent(t -> add(a, f, t));
+            case ATTEMPTS -> when(s.retry().retries(), f, Integer.toString(s.retry().attempts()));
+            case RETRY_DELAY -> when(s.retry().retries() || !s.retry().delay().equals(TimeSpan.ZERO), f, span(s.retry().delay()));
+            case BACKOFF -> when(s.retry().backoff() != 1.0, f, decimal(s.retry().backoff()));
+            case MAX_DELAY -> optional(f, s.retry().maxDelay().map(RunArgs::span));
+            case PERMANENT_EXIT_CODES -> when(!s.permanentExitCodes().isEmpty(), f,
+                    String.join(",", s.permanentExitCodes().stream().map(String::valueOf).toList()));
+            case HEARTBEAT -> optional(f, hb.map(h -> h.provider().id()));
+            case HEARTBEAT_URL -> optional(f, url(hb, UrlSource.Kind.literal));
+            case HEARTBEAT_URL_FILE -> optional(f, url(hb, UrlSource.Kind.file));
+            case HEARTBEAT_CREDENTIAL -> optional(f, url(hb, UrlSource.Kind.credential));
+            case HEARTBEAT_START_URL -> optional(f, hb.flatMap(HeartbeatSpec::startTemplate));
+            case HEARTBEAT_FAILURE_URL -> optional(f, hb.flatMap(HeartbeatSpec::failureTemplate));
             // always with a heartbeat: the failure ping's size is part of what the line shows
-            case LOG_TAIL -> when(hb.isPresent() || s.logTail() != RunSpec.DEFAULT_LOG_TAIL, a, f, Integer.toString(s.logTail()));
-            case METRICS_DIR -> s.metricsDir().ifPresent(d -> add(a, f, d.toString()));
-        }
+            case LOG_TAIL -> when(hb.isPresent() || s.logTail() != RunSpec.DEFAULT_LOG_TAIL, f, Integer.toString(s.logTail()));
+            case METRICS_DIR -> optional(f, s.metricsDir().map(Path::toString));
+        };
     }
 
-    private static Void add(List<String> a, RunFlag f, String... values) {
-        a.add(f.flag());
-        a.addAll(Arrays.asList(values));
-        return null;
+    private static List<String> words(RunFlag f, String... values) {
+        List<String> w = new ArrayList<>(1 + values.length);
+        w.add(f.flag());
+        w.addAll(Arrays.asList(values));
+        return w;
     }
 
-    private static void when(boolean write, List<String> a, RunFlag f, String... values) {
-        if (write) {
-            add(a, f, values);
-        }
+    private static List<String> when(boolean write, RunFlag f, String... values) {
+        return write ? words(f, values) : List.of();
+    }
+
+    private static List<String> optional(RunFlag f, Optional<String> value) {
+        return value.isPresent() ? words(f, value.get()) : List.of();
+    }
+
+    private static Optional<String> url(Optional<HeartbeatSpec> hb, UrlSource.Kind kind) {
+        return hb.filter(h -> h.url().kind() == kind).map(h -> h.url().value());
     }
 
     /** Spans as one word without blanks (systemd accepts "1h30min"), so ExecStart= stays readable. */

@@ -4,8 +4,10 @@ package dev.jobgen.runspec;
  * The flags of {@code jobgen run}, the one table of the compiler-runner contract: {@link RunArgs}
  * writes them in this order (the planner's {@code ExecStart=} lines) and reads them back, and
  * {@code jobgen run --help} (and so jobgen-run(1)) lists them from here. A new flag is a constant
- * here plus its case in {@link RunArgs#write} and {@link RunArgs#read}, a field of {@link RunSpec},
- * and a line in the round-trip test (RunArgsTest). The names are public interface.
+ * here (its place is its place on {@code ExecStart=}), a field of {@link RunSpec} with its default
+ * in the builder, its case in {@link RunArgs}' writer (a switch expression: the build fails
+ * without it) and reader, and a value in RunArgsTest.everyFlag, whose round trip fails for a flag
+ * that is not written or not read back. The names are public interface.
  */
 public enum RunFlag {
     JOB("--job", "NAME", "job name (required)"),
