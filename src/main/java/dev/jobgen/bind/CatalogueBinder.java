@@ -6,7 +6,7 @@ import dev.jobgen.load.YNode;
 import dev.jobgen.model.Catalogue;
 import dev.jobgen.model.Job;
 import dev.jobgen.model.SystemdVersion;
-import dev.jobgen.plan.SystemdEscaper;
+import dev.jobgen.unitfile.SystemdEscaper;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -25,11 +25,12 @@ public final class CatalogueBinder {
     private CatalogueBinder() {}
 
     /**
-     * Binds one loaded catalogue; empty when it has errors (all of them reported). {@code now}
-     * is the instant schedules must still elapse after.
+     * Binds one loaded catalogue; empty when it has errors (all of them reported). {@code name} is
+     * the catalogue as the user named it, {@code sourcePath} where it will be on the node (empty
+     * when it will not be there); {@code now} is the instant schedules must still elapse after.
      */
-    public static Optional<Catalogue> bind(CatalogueSource source, YNode root, Instant now, Diagnostics diagnostics) {
-        return bind(source, root, now, Optional.empty(), diagnostics);
+    public static Optional<Catalogue> bind(String name, Optional<String> sourcePath, YNode root, Instant now, Diagnostics diagnostics) {
+        return bind(name, sourcePath, root, now, Optional.empty(), diagnostics);
     }
 
     /**
@@ -37,7 +38,7 @@ public final class CatalogueBinder {
      * catalogue's target: the checks of what the target lacks must see the version the units are
      * rendered for, not the one written in the file.
      */
-    public static Optional<Catalogue> bind(CatalogueSource source, YNode root, Instant now,
+    public static Optional<Catalogue> bind(String name, Optional<String> sourcePath, YNode root, Instant now,
             Optional<SystemdVersion> targetOverride, Diagnostics diagnostics) {
         Optional<YNode.Mapping> top = Fields.asMap(root, "the catalogue", diagnostics);
         if (top.isEmpty()) {
@@ -86,7 +87,7 @@ public final class CatalogueBinder {
         if (local.hasErrors()) {
             return Optional.empty();
         }
-        return Optional.of(new Catalogue(source.name(), source.sourcePath(), prefix, target, runner, jobs, silenced));
+        return Optional.of(new Catalogue(name, sourcePath, prefix, target, runner, jobs, silenced));
     }
 
     private static void checkFormat(Fields f) {

@@ -1,5 +1,6 @@
 package dev.jobgen.bind;
 
+import dev.jobgen.model.Names;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;

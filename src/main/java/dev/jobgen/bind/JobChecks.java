@@ -3,9 +3,9 @@ package dev.jobgen.bind;
 import dev.jobgen.diag.DiagnosticCode;
 import dev.jobgen.diag.Diagnostics;
 import dev.jobgen.model.Job;
-import dev.jobgen.model.LockSpec;
 import dev.jobgen.model.Schedule;
 import dev.jobgen.model.SystemdVersion;
+import dev.jobgen.runspec.LockSpec;
 
 /** Rules that span several keys of one job (each key alone was already checked). */
 final class JobChecks {

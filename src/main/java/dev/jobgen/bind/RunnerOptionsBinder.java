@@ -3,10 +3,14 @@ package dev.jobgen.bind;
 import dev.jobgen.diag.DiagnosticCode;
 import dev.jobgen.load.YNode;
 import dev.jobgen.model.Heartbeat;
-import dev.jobgen.model.LockSpec;
-import dev.jobgen.model.OnBusy;
+import dev.jobgen.model.Names;
 import dev.jobgen.model.OnFailure;
-import dev.jobgen.model.RetryPolicy;
+import dev.jobgen.runspec.HeartbeatProvider;
+import dev.jobgen.runspec.LockSpec;
+import dev.jobgen.runspec.OnBusy;
+import dev.jobgen.runspec.OnUnavailable;
+import dev.jobgen.runspec.RetryPolicy;
+import dev.jobgen.runspec.RunSpec;
 import dev.jobgen.time.TimeSpan;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +24,7 @@ final class RunnerOptionsBinder {
     private static final Set<String> CLUSTER_KEYS = CatalogueKeys.CLUSTER.names();
     private static final Set<String> HEARTBEAT_KEYS = CatalogueKeys.HEARTBEAT.names();
     private static final Set<String> ON_FAILURE_KEYS = CatalogueKeys.ON_FAILURE.names();
-    static final long DEFAULT_LOG_TAIL = 10 * 1024;
+    static final long DEFAULT_LOG_TAIL = RunSpec.DEFAULT_LOG_TAIL;
 
     private final Fields f;
     private final Optional<Fields> cluster;
@@ -96,14 +100,12 @@ final class RunnerOptionsBinder {
         return cluster.flatMap(c -> c.string("url-file").filter(p -> ExecutionBinder.absolute(c, "url-file", p)));
     }
 
-    String onUnavailable() {
+    OnUnavailable onUnavailable() {
         return cluster.flatMap(c -> c.scalar("on-unavailable"))
-                .map(s -> {
-                    if (!Set.of("fail", "run", "skip").contains(s.text())) {
-                        f.diagnostics().error(DiagnosticCode.INVALID_VALUE, s.at(), "on-unavailable", "use fail, run or skip");
-                    }
-                    return s.text();
-                }).orElse("fail");
+                .map(s -> OnUnavailable.of(s.text()).orElseGet(() -> {
+                    f.diagnostics().error(DiagnosticCode.INVALID_VALUE, s.at(), "on-unavailable", "use fail, run or skip");
+                    return OnUnavailable.FAIL;
+                })).orElse(OnUnavailable.FAIL);
     }
 
     boolean idempotent() {
@@ -120,14 +122,12 @@ final class RunnerOptionsBinder {
     Optional<Heartbeat> heartbeat() {
         return f.map("heartbeat").flatMap(m -> {
             Fields h = Fields.of(m, "heartbeat", HEARTBEAT_KEYS, f.diagnostics());
-            Optional<Heartbeat.Provider> provider = h.scalar("provider").flatMap(s -> {
-                for (Heartbeat.Provider p : Heartbeat.Provider.values()) {
-                    if (p.id().equals(s.text().toLowerCase(Locale.ROOT))) {
-                        return Optional.of(p);
-                    }
+            Optional<HeartbeatProvider> provider = h.scalar("provider").flatMap(s -> {
+                Optional<HeartbeatProvider> p = HeartbeatProvider.of(s.text().toLowerCase(Locale.ROOT));
+                if (p.isEmpty()) {
+                    h.diagnostics().error(DiagnosticCode.INVALID_VALUE, s.at(), "provider", "use healthchecks, cronitor or url");
                 }
-                h.diagnostics().error(DiagnosticCode.INVALID_VALUE, s.at(), "provider", "use healthchecks, cronitor or url");
-                return Optional.empty();
+                return p;
             });
             if (!h.has("provider")) {
                 h.diagnostics().error(DiagnosticCode.MISSING_KEY, h.at(), "provider", " in heartbeat");
@@ -141,7 +141,13 @@ final class RunnerOptionsBinder {
             Optional<String> urlFile = h.string("url-file").filter(p -> ExecutionBinder.absolute(h, "url-file", p));
             Optional<String> start = h.string("start-url").filter(u -> isUrl(h, "start-url", u) && notSecret(h, "start-url", u, null));
             Optional<String> failure = h.string("failure-url").filter(u -> isUrl(h, "failure-url", u) && notSecret(h, "failure-url", u, null));
-            long tail = h.scalar("log-tail").flatMap(s -> ExecutionBinder.size(s, "log-tail", h.diagnostics())).orElse(DEFAULT_LOG_TAIL);
+            long tail = h.scalar("log-tail").flatMap(s -> ExecutionBinder.size(s, "log-tail", h.diagnostics()).filter(n -> {
+                // the runner keeps the tail in memory and refuses more (RunArgs): every run would end in a usage error
+                if (n > RunSpec.MAX_LOG_TAIL) {
+                    h.diagnostics().error(DiagnosticCode.INVALID_SIZE, s.at(), s.text(), "'log-tail' is at most 100MiB, what the runner keeps in memory");
+                }
+                return n <= RunSpec.MAX_LOG_TAIL;
+            })).orElse(DEFAULT_LOG_TAIL);
             if (provider.isEmpty() || (url.isEmpty() && urlFile.isEmpty())) {
                 return Optional.empty();
             }

@@ -1,18 +1,16 @@
 package dev.jobgen.cli;
 
-import dev.jobgen.bind.CatalogueSource;
 import dev.jobgen.compile.CatalogueCompiler;
+import dev.jobgen.compile.CatalogueSource;
 import dev.jobgen.compile.Compilation;
 import dev.jobgen.compile.CompileOptions;
+import dev.jobgen.compile.TemplateProblem;
 import dev.jobgen.diag.CatalogueException;
 import dev.jobgen.diag.Diagnostic;
 import dev.jobgen.diag.DiagnosticCode;
 import dev.jobgen.diag.Diagnostics;
 import dev.jobgen.diag.IoProblem;
 import dev.jobgen.diag.SourcePosition;
-import dev.jobgen.load.CatalogueLoader;
-import dev.jobgen.render.TemplateSource;
-import dev.jobgen.render.UnitRenderer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -125,7 +123,7 @@ public final class CatalogueReader {
             compileOptions = compileOptions.withRunnerPath(options.runnerPath);
         }
         if (options.templates != null) {
-            compileOptions = compileOptions.withTemplates(templates(options.templates));
+            compileOptions = compileOptions.withTemplateOverrides(templates(options.templates));
         }
         long bytes = sources.stream().mapToLong(c -> c.text().length()).sum();
         String what = "checking " + sources.size() + " catalogue" + (sources.size() == 1 ? "" : "s")
@@ -141,7 +139,7 @@ public final class CatalogueReader {
             }
             compiled.diagnostics().forEach(readProblems::add);
             return new Checked(new Compilation(readProblems.sorted(), compiled.catalogues(), List.of(), compiled.jobCount()), unreadable, stdin);
-        } catch (UnitRenderer.TemplateProblem e) {
+        } catch (TemplateProblem e) {
             throw new UserError(e.getMessage());
         }
     }
@@ -163,7 +161,7 @@ public final class CatalogueReader {
     }
 
     /**
-     * One catalogue's text, read through a bounded reader: at most {@value CatalogueLoader#MAX_BYTES}
+     * One catalogue's text, read through a bounded reader: at most {@value CatalogueCompiler#MAX_CATALOGUE_BYTES}
      * bytes plus one are read whatever the file claims to be. {@code -} is standard input; any
      * other name must be a regular file, so that a FIFO cannot hang and a device cannot feed
      * endless input. Problems with the content go to {@code problems}; a file that cannot be read
@@ -175,7 +173,7 @@ public final class CatalogueReader {
         Path path = ctx.fs().getPath(stdin ? "/dev/stdin" : file);
         byte[] bytes = readBounded(path, file, stdin);
         SourcePosition start = new SourcePosition(name, 1, 1);
-        if (bytes.length > CatalogueLoader.MAX_BYTES) {
+        if (bytes.length > CatalogueCompiler.MAX_CATALOGUE_BYTES) {
             problems.error(DiagnosticCode.YAML_LIMIT, start, "catalogue is larger than 10 MiB");
             return Optional.empty();
         }
@@ -199,7 +197,7 @@ public final class CatalogueReader {
     }
 
     /**
-     * At most {@value CatalogueLoader#MAX_BYTES} bytes plus one of {@code path} ({@code file} as
+     * At most {@value CatalogueCompiler#MAX_CATALOGUE_BYTES} bytes plus one of {@code path} ({@code file} as
      * the user named it), so that a caller can tell "too large" without reading all of it. Unless
      * {@code stream} (standard input, asked for), only a regular file is opened: a FIFO would block
      * the open until a writer comes, and a device can feed endless bytes.
@@ -216,7 +214,7 @@ public final class CatalogueReader {
                 }
             }
             try (InputStream in = Files.newInputStream(path)) {
-                return in.readNBytes(CatalogueLoader.MAX_BYTES + 1);
+                return in.readNBytes(CatalogueCompiler.MAX_CATALOGUE_BYTES + 1);
             }
         } catch (NoSuchFileException e) {
             throw new UserError(file + ": no such file");
@@ -225,7 +223,7 @@ public final class CatalogueReader {
         }
     }
 
-    private TemplateSource templates(String dir) {
+    private Map<String, String> templates(String dir) {
         Path path = ctx.fs().getPath(dir);
         if (!Files.isDirectory(path)) {
             throw new UserError("--templates " + dir + ": not a directory", 2);
@@ -238,6 +236,6 @@ public final class CatalogueReader {
         } catch (IOException e) {
             throw new UserError("--templates " + dir + ": " + e.getMessage());
         }
-        return TemplateSource.withOverrides(overrides);
+        return overrides;
     }
 }

@@ -3,7 +3,7 @@ package dev.jobgen.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.jobgen.runner.IsoInstant;
+import dev.jobgen.history.IsoInstant;
 import dev.jobgen.runner.cluster.ClusterAdmin;
 import dev.jobgen.runner.cluster.ClusterRun;
 import java.io.IOException;

@@ -1,7 +1,7 @@
 package dev.jobgen.cli;
 
 import dev.jobgen.diag.IoProblem;
-import dev.jobgen.runner.RunnerConfig.ClusterSettings;
+import dev.jobgen.runspec.RunSpec.ClusterSettings;
 import dev.jobgen.runner.cluster.ClusterConnector;
 import java.io.IOException;
 import java.util.Optional;
@@ -13,7 +13,7 @@ final class ClusterUrlFile {
     static ClusterConnector connector(CliContext ctx, String file) {
         try {
             return ClusterConnector.of(new ClusterSettings(Optional.of(ctx.fs().getPath(file)), Optional.empty(),
-                    dev.jobgen.runner.RunnerConfig.OnUnavailable.fail), ctx.env());
+                    dev.jobgen.runspec.OnUnavailable.FAIL), ctx.env());
         } catch (IOException e) {
             throw new UserError("cannot read the cluster URL: " + IoProblem.describe(e), 1);
         }

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jobgen.diag.Diagnostic;
-import dev.jobgen.load.CatalogueLoader;
+import dev.jobgen.compile.CatalogueCompiler;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -125,8 +125,8 @@ public final class DiagnosticPrinter {
             }
             // bounded like the catalogue reader: a file over the limit gets its diagnostic without an excerpt
             try (InputStream in = Files.newInputStream(p)) {
-                byte[] bytes = in.readNBytes(CatalogueLoader.MAX_BYTES + 1);
-                return bytes.length > CatalogueLoader.MAX_BYTES ? Optional.empty()
+                byte[] bytes = in.readNBytes(CatalogueCompiler.MAX_CATALOGUE_BYTES + 1);
+                return bytes.length > CatalogueCompiler.MAX_CATALOGUE_BYTES ? Optional.empty()
                         : Optional.of(List.of(LINE_BREAK.split(new String(bytes, StandardCharsets.UTF_8), -1)));
             } catch (IOException | RuntimeException e) {
                 return Optional.empty();

@@ -2,10 +2,10 @@ package dev.jobgen.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import dev.jobgen.runner.HistoryReader;
-import dev.jobgen.runner.IsoInstant;
-import dev.jobgen.runner.RunRecord;
-import dev.jobgen.runner.RunRecordJson;
+import dev.jobgen.history.HistoryReader;
+import dev.jobgen.history.IsoInstant;
+import dev.jobgen.history.RunRecord;
+import dev.jobgen.history.RunRecordJson;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,12 +1,13 @@
 package dev.jobgen.cli;
 
+import dev.jobgen.compile.CatalogueCompiler;
 import dev.jobgen.diag.IoProblem;
 import dev.jobgen.install.AtomicWriter;
 import dev.jobgen.install.NioFileOps;
-import dev.jobgen.bind.Names;
 import dev.jobgen.migrate.CrontabImporter;
 import dev.jobgen.migrate.ImportMessage;
 import dev.jobgen.migrate.ImportValidation;
+import dev.jobgen.model.Names;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -130,7 +131,7 @@ public final class ImportCrontabCommand implements Callable<Integer> {
 
     private String read(String file) {
         byte[] bytes = CatalogueReader.readBounded(ctx.fs().getPath(file), file, false);
-        if (bytes.length > dev.jobgen.load.CatalogueLoader.MAX_BYTES) {
+        if (bytes.length > CatalogueCompiler.MAX_CATALOGUE_BYTES) {
             throw new UserError(file + ": larger than 10 MiB, which is no crontab");
         }
         try {

@@ -17,16 +17,13 @@ import dev.jobgen.install.ProcessSystemctl;
 import dev.jobgen.install.Systemctl;
 import dev.jobgen.install.SystemdAction;
 import dev.jobgen.install.UnifiedDiff;
-import dev.jobgen.plan.UnitPlanner;
 import java.io.IOException;
 import java.nio.file.FileSystem;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -90,9 +87,7 @@ public final class InstallCommand implements Callable<Integer> {
             ctx.err().println("jobgen install: note: " + catalogue + " is not under --root " + root
                     + ", so the units name no SourcePath= or Documentation= (keep the catalogue under the root to have them)");
         }
-        Set<String> enabled = output.timers().stream().filter(UnitPlanner.TimerState::enabled)
-                .map(UnitPlanner.TimerState::unit).collect(Collectors.toSet());
-        InstallRequest request = new InstallRequest(rootDir, ownerName, output.files(), enabled, adopt);
+        InstallRequest request = new InstallRequest(rootDir, ownerName, output.files(), output.enabledTimers(), adopt);
         Installer installer = new Installer(new NioFileOps(), systemctlFor(rootDir, ctx.fs(), noSystemctl));
         InstallReport report;
         try {

@@ -1,14 +1,14 @@
 package dev.jobgen.cli;
 
 import dev.jobgen.diag.IoProblem;
-import dev.jobgen.runner.AlertSender;
-import dev.jobgen.runner.FailureAlert;
-import dev.jobgen.runner.HistoryReader;
-import dev.jobgen.runner.HistorySummary;
+import dev.jobgen.history.HistoryReader;
+import dev.jobgen.history.HistorySummary;
+import dev.jobgen.history.RunRecord;
+import dev.jobgen.notify.AlertSender;
+import dev.jobgen.notify.FailureAlert;
+import dev.jobgen.notify.Journal;
 import dev.jobgen.runner.HostName;
-import dev.jobgen.runner.Journal;
-import dev.jobgen.runner.RunRecord;
-import dev.jobgen.runner.UnitKeys;
+import dev.jobgen.runspec.UnitKeys;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

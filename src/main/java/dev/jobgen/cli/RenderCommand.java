@@ -5,7 +5,7 @@ import dev.jobgen.diag.CatalogueException;
 import dev.jobgen.diag.IoProblem;
 import dev.jobgen.install.AtomicWriter;
 import dev.jobgen.install.NioFileOps;
-import dev.jobgen.render.RenderedFile;
+import dev.jobgen.unitfile.RenderedFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,7 +1,6 @@
 package dev.jobgen.compile;
 
 import dev.jobgen.bind.CatalogueBinder;
-import dev.jobgen.bind.CatalogueSource;
 import dev.jobgen.diag.DiagnosticCode;
 import dev.jobgen.diag.Diagnostics;
 import dev.jobgen.diag.SourcePosition;
@@ -10,10 +9,11 @@ import dev.jobgen.load.CatalogueLoader;
 import dev.jobgen.load.YNode;
 import dev.jobgen.model.Catalogue;
 import dev.jobgen.model.Job;
-import dev.jobgen.model.LockSpec;
 import dev.jobgen.plan.UnitPlanner;
-import dev.jobgen.render.RenderedFile;
+import dev.jobgen.render.TemplateSource;
 import dev.jobgen.render.UnitRenderer;
+import dev.jobgen.runspec.LockSpec;
+import dev.jobgen.unitfile.RenderedFile;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -27,15 +27,20 @@ import java.util.Optional;
 public final class CatalogueCompiler {
     private CatalogueCompiler() {}
 
-    public static Compilation compile(List<CatalogueSource> sources, CompileOptions options)
-            throws UnitRenderer.TemplateProblem {
+    /**
+     * The largest catalogue the loader takes, in bytes: callers that read catalogue files stop
+     * reading there rather than hold a huge file in memory first.
+     */
+    public static final int MAX_CATALOGUE_BYTES = CatalogueLoader.MAX_BYTES;
+
+    public static Compilation compile(List<CatalogueSource> sources, CompileOptions options) throws TemplateProblem {
         Diagnostics diagnostics = new Diagnostics();
         List<Catalogue> catalogues = new ArrayList<>();
         int jobCount = 0;
         for (CatalogueSource source : sources) {
             Optional<YNode> root = CatalogueLoader.load(source.name(), source.text(), diagnostics);
             jobCount += root.map(CatalogueCompiler::jobsWritten).orElse(0);
-            root.flatMap(r -> CatalogueBinder.bind(source, r, options.now(), options.systemdVersion(), diagnostics))
+            root.flatMap(r -> CatalogueBinder.bind(source.name(), source.sourcePath(), r, options.now(), options.systemdVersion(), diagnostics))
                     .map(c -> options.runnerPath().map(c::withRunnerPath).orElse(c))
                     .ifPresent(catalogues::add);
         }
@@ -50,9 +55,14 @@ public final class CatalogueCompiler {
         }
         List<Compilation.Output> outputs = new ArrayList<>();
         if (!diagnostics.hasErrors()) {
-            UnitRenderer renderer = new UnitRenderer(options.templates());
+            UnitRenderer renderer = new UnitRenderer(TemplateSource.withOverrides(options.templateOverrides()));
             for (int i = 0; i < catalogues.size(); i++) {
-                List<RenderedFile> files = renderer.render(plans.get(i).units());
+                List<RenderedFile> files;
+                try {
+                    files = renderer.render(plans.get(i).units());
+                } catch (UnitRenderer.TemplateProblem e) {
+                    throw new TemplateProblem(e.getMessage(), e);
+                }
                 outputs.add(new Compilation.Output(catalogues.get(i), files, plans.get(i).timers()));
             }
         }

@@ -3,8 +3,10 @@ package dev.jobgen.compile;
 import dev.jobgen.diag.Diagnostic;
 import dev.jobgen.model.Catalogue;
 import dev.jobgen.plan.UnitPlanner;
-import dev.jobgen.render.RenderedFile;
+import dev.jobgen.unitfile.RenderedFile;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The result of compiling catalogues: every diagnostic, and when there are no errors the bound
@@ -30,6 +32,17 @@ public record Compilation(List<Diagnostic> diagnostics, List<Catalogue> catalogu
         public Output {
             files = List.copyOf(files);
             timers = List.copyOf(timers);
+        }
+
+        /** The timer units that are to be enabled (the jobs not written {@code enabled: false}). */
+        public Set<String> enabledTimers() {
+            Set<String> enabled = new TreeSet<>();
+            for (UnitPlanner.TimerState t : timers) {
+                if (t.enabled()) {
+                    enabled.add(t.unit());
+                }
+            }
+            return enabled;
         }
     }
 

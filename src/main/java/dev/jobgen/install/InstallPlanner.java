@@ -1,6 +1,6 @@
 package dev.jobgen.install;
 
-import dev.jobgen.render.RenderedFile;
+import dev.jobgen.unitfile.RenderedFile;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

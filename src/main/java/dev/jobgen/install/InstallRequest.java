@@ -1,6 +1,6 @@
 package dev.jobgen.install;
 
-import dev.jobgen.render.RenderedFile;
+import dev.jobgen.unitfile.RenderedFile;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.jobgen.migrate;
 
-import dev.jobgen.bind.Names;
+import dev.jobgen.model.Names;
 import dev.jobgen.time.CronException;
 import dev.jobgen.time.CronExpression;
 import java.util.ArrayList;

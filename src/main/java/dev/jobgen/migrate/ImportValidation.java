@@ -1,11 +1,11 @@
 package dev.jobgen.migrate;
 
-import dev.jobgen.bind.CatalogueSource;
 import dev.jobgen.compile.CatalogueCompiler;
+import dev.jobgen.compile.CatalogueSource;
 import dev.jobgen.compile.Compilation;
 import dev.jobgen.compile.CompileOptions;
+import dev.jobgen.compile.TemplateProblem;
 import dev.jobgen.diag.Diagnostic;
-import dev.jobgen.render.UnitRenderer;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -68,7 +68,7 @@ public final class ImportValidation {
         try {
             c = CatalogueCompiler.compile(List.of(new CatalogueSource("imported catalogue", "/etc/jobgen/imported.yaml",
                     written.text())), CompileOptions.defaults(now));
-        } catch (UnitRenderer.TemplateProblem e) {
+        } catch (TemplateProblem e) {
             throw new IllegalStateException("the built-in templates failed", e);
         }
         Map<ImportedJob, String> rejected = new LinkedHashMap<>();

@@ -1,5 +1,6 @@
 package dev.jobgen.model;
 
+import dev.jobgen.runspec.HeartbeatProvider;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -9,28 +10,12 @@ import java.util.Optional;
  * the URLs are templates and start/failure have their own.
  */
 public record Heartbeat(
-        Provider provider,
+        HeartbeatProvider provider,
         Optional<String> url,
         Optional<String> urlFile,
         Optional<String> startUrl,
         Optional<String> failureUrl,
         long logTailBytes) {
-
-    public enum Provider {
-        HEALTHCHECKS("healthchecks"),
-        CRONITOR("cronitor"),
-        URL("url");
-
-        private final String id;
-
-        Provider(String id) {
-            this.id = id;
-        }
-
-        public String id() {
-            return id;
-        }
-    }
 
     public Heartbeat {
         Objects.requireNonNull(provider, "provider");

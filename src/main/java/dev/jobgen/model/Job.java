@@ -1,6 +1,10 @@
 package dev.jobgen.model;
 
 import dev.jobgen.diag.SourcePosition;
+import dev.jobgen.runspec.LockSpec;
+import dev.jobgen.runspec.OnBusy;
+import dev.jobgen.runspec.OnUnavailable;
+import dev.jobgen.runspec.RetryPolicy;
 import dev.jobgen.time.TimeSpan;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +34,7 @@ public record Job(
         LockSpec lock,
         OnBusy onBusy,
         Optional<String> clusterUrlFile,
-        String onUnavailable,
+        OnUnavailable onUnavailable,
         boolean idempotent,
         Optional<Heartbeat> heartbeat,
         Optional<OnFailure> onFailure,
@@ -122,7 +126,7 @@ public record Job(
 
         public Job build() {
             return new Job(name, at, description, command, schedule, timezone, jitter, DEFAULT_ACCURACY, true,
-                    timeout, retry, List.of(), lock, OnBusy.SKIP, Optional.empty(), "fail", idempotent, heartbeat,
+                    timeout, retry, List.of(), lock, OnBusy.SKIP, Optional.empty(), OnUnavailable.FAIL, idempotent, heartbeat,
                     Optional.empty(), 1, Optional.empty(), Optional.empty(), Optional.empty(), new TreeMap<>(environment),
                     List.of(), Resources.NONE, sandbox, Optional.empty(), enabled, Map.of());
         }

@@ -1,6 +1,7 @@
 package dev.jobgen.plan;
 
 import dev.jobgen.model.Catalogue;
+import dev.jobgen.unitfile.SystemdEscaper;
 import java.util.List;
 
 /**

@@ -2,6 +2,7 @@ package dev.jobgen.plan;
 
 import dev.jobgen.model.Catalogue;
 import dev.jobgen.model.Job;
+import dev.jobgen.unitfile.SystemdEscaper;
 import java.util.List;
 
 /** Where a unit came from: the header comment, {@code SourcePath=} and {@code Documentation=}. No timestamps. */

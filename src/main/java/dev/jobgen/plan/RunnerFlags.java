@@ -2,19 +2,23 @@ package dev.jobgen.plan;
 
 import dev.jobgen.model.Heartbeat;
 import dev.jobgen.model.Job;
-import dev.jobgen.model.LockSpec;
-import dev.jobgen.model.RetryPolicy;
 import dev.jobgen.model.SystemdVersion;
-import dev.jobgen.time.TimeSpan;
-import java.util.ArrayList;
+import dev.jobgen.runspec.HeartbeatSpec;
+import dev.jobgen.runspec.HeartbeatSpec.UrlSource;
+import dev.jobgen.runspec.LockSpec;
+import dev.jobgen.runspec.RetryPolicy;
+import dev.jobgen.runspec.RunArgs;
+import dev.jobgen.runspec.RunSpec;
+import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
-import java.util.stream.Collectors;
+import java.util.Optional;
 
 /**
- * The {@code jobgen run} argv for a job: every runner setting travels as a flag on the
- * {@code ExecStart=} line, so {@code systemctl cat} shows all the runner will do. The flag names
- * are public interface (src/docs/runner.md, "Flags").
+ * What {@code jobgen run} is told for a job: every runner setting travels as a flag on the
+ * {@code ExecStart=} line, so {@code systemctl cat} shows all the runner will do. This class
+ * decides the {@link RunSpec} (secrets as credentials where systemd has them, the schedule only
+ * where the runner needs it); {@link RunArgs} spells it. The flag names are public interface
+ * (src/docs/runner.md, "Flags").
  */
 final class RunnerFlags {
     /** Names under {@code $CREDENTIALS_DIRECTORY} for secrets delivered with {@code LoadCredential=}. */
@@ -24,80 +28,43 @@ final class RunnerFlags {
     private RunnerFlags() {}
 
     static List<String> argv(String runnerPath, Job job, SystemdVersion target) {
-        List<String> a = new ArrayList<>(List.of(runnerPath, "run", "--job", job.name()));
-        job.lock().match(
-                () -> null,
-                () -> a.addAll(List.of("--lock", "node")),
-                g -> a.addAll(List.of("--lock", "group", g.name())),
-                () -> a.addAll(List.of("--lock", "cluster")));
-        if (job.user().isPresent() && (job.lock() instanceof LockSpec.Node || job.lock() instanceof LockSpec.Group)) {
-            a.addAll(List.of("--lock-dir", "/run/" + ServicePlanner.userLockDirectory(job.user().get())));
-        }
-        job.onBusy().waitUpTo().ifPresent(w -> a.addAll(List.of("--on-busy", "wait", span(w))));
-        job.clusterUrlFile().ifPresent(file -> {
-            if (credentials(target)) {
-                a.addAll(List.of("--cluster-credential", CLUSTER_CREDENTIAL));
-            } else {
-                a.addAll(List.of("--cluster-url-file", file));
-            }
-            if (!job.onUnavailable().equals("fail")) {
-                a.addAll(List.of("--on-unavailable", job.onUnavailable()));
-            }
-        });
-        if (job.idempotent()) {
-            a.addAll(List.of("--idempotent", "period"));
-        }
-        // a cluster claim is per schedule period even without local stamps: every node's timer fires for it
-        if (job.idempotent() || job.lock() instanceof LockSpec.Cluster) {
-            job.schedule().calendarExpressions().forEach(e -> a.addAll(List.of("--schedule", e)));
-        }
-        if (!job.timeout().isInfinite()) {
-            a.addAll(List.of("--timeout", span(job.timeout())));
-        }
-        RetryPolicy r = job.retry();
-        if (r.retries()) {
-            a.addAll(List.of("--attempts", Integer.toString(r.attempts()), "--retry-delay", span(r.delay())));
-            if (r.backoff() != 1.0) {
-                a.addAll(List.of("--backoff", decimal(r.backoff())));
-            }
-            r.maxDelay().ifPresent(m -> a.addAll(List.of("--max-delay", span(m))));
-        }
-        if (!job.permanentExitCodes().isEmpty()) {
-            a.addAll(List.of("--permanent-exit-codes",
-                    job.permanentExitCodes().stream().map(String::valueOf).collect(Collectors.joining(","))));
-        }
-        job.heartbeat().ifPresent(h -> heartbeat(a, h, target));
-        job.metricsDir().ifPresent(d -> a.addAll(List.of("--metrics-dir", d)));
-        a.add("--");
-        a.addAll(job.command().argv());
-        return a;
+        return RunArgs.write(runnerPath, spec(job, target));
     }
 
-    private static void heartbeat(List<String> a, Heartbeat h, SystemdVersion target) {
-        a.addAll(List.of("--heartbeat", h.provider().id()));
-        h.url().ifPresent(u -> a.addAll(List.of("--heartbeat-url", u)));
-        h.urlFile().ifPresent(f -> {
-            if (credentials(target)) {
-                a.addAll(List.of("--heartbeat-credential", HEARTBEAT_CREDENTIAL));
-            } else {
-                a.addAll(List.of("--heartbeat-url-file", f));
-            }
+    static RunSpec spec(Job job, SystemdVersion target) {
+        RunSpec.Builder s = RunSpec.builder(job.name(), job.command().argv());
+        s.lock = job.lock();
+        if (job.user().isPresent() && (job.lock() instanceof LockSpec.Node || job.lock() instanceof LockSpec.Group)) {
+            s.lockDir = Path.of("/run/" + ServicePlanner.userLockDirectory(job.user().get()));
+        }
+        s.onBusy = job.onBusy();
+        job.clusterUrlFile().ifPresent(file -> s.cluster = credentials(target)
+                ? new RunSpec.ClusterSettings(Optional.empty(), Optional.of(CLUSTER_CREDENTIAL), job.onUnavailable())
+                : new RunSpec.ClusterSettings(Optional.of(Path.of(file)), Optional.empty(), job.onUnavailable()));
+        s.idempotent = job.idempotent();
+        // a cluster claim is per schedule period even without local stamps: every node's timer fires for it
+        if (job.idempotent() || job.lock() instanceof LockSpec.Cluster) {
+            s.schedules = job.schedule().calendarExpressions();
+        }
+        s.timeout = job.timeout();
+        s.retry = job.retry().retries() ? job.retry() : RetryPolicy.NONE;
+        s.permanentExitCodes = job.permanentExitCodes();
+        job.heartbeat().ifPresent(h -> {
+            s.heartbeat = Optional.of(heartbeat(h, target));
+            s.logTail = (int) h.logTailBytes();
         });
-        h.startUrl().ifPresent(u -> a.addAll(List.of("--heartbeat-start-url", u)));
-        h.failureUrl().ifPresent(u -> a.addAll(List.of("--heartbeat-failure-url", u)));
-        a.addAll(List.of("--log-tail", Long.toString(h.logTailBytes())));
+        s.metricsDir = job.metricsDir().map(Path::of);
+        return s.build();
+    }
+
+    private static HeartbeatSpec heartbeat(Heartbeat h, SystemdVersion target) {
+        UrlSource url = h.url().map(u -> new UrlSource(UrlSource.Kind.literal, u))
+                .orElseGet(() -> credentials(target) ? new UrlSource(UrlSource.Kind.credential, HEARTBEAT_CREDENTIAL)
+                        : new UrlSource(UrlSource.Kind.file, h.urlFile().orElseThrow()));
+        return new HeartbeatSpec(h.provider(), url, h.startUrl(), h.failureUrl());
     }
 
     static boolean credentials(SystemdVersion target) {
         return target.atLeast(DirectiveGates.introduced("LoadCredential"));
-    }
-
-    /** Spans as one word without blanks (systemd accepts "1h30min"), so ExecStart= stays readable. */
-    static String span(TimeSpan t) {
-        return t.normalized().replace(" ", "");
-    }
-
-    private static String decimal(double d) {
-        return d == Math.rint(d) ? Long.toString((long) d) : String.format(Locale.ROOT, "%s", d);
     }
 }

@@ -2,6 +2,7 @@ package dev.jobgen.plan;
 
 import dev.jobgen.model.Job;
 import dev.jobgen.model.Sandbox;
+import dev.jobgen.unitfile.SystemdEscaper;
 
 /**
  * The {@code sandbox: standard|strict} profiles. Each directive is added only where the target

@@ -3,11 +3,16 @@ package dev.jobgen.plan;
 import dev.jobgen.model.ByteSize;
 import dev.jobgen.model.Catalogue;
 import dev.jobgen.model.Job;
-import dev.jobgen.model.LockSpec;
+import dev.jobgen.model.OnFailure;
 import dev.jobgen.model.Resources;
+import dev.jobgen.runspec.LockSpec;
+import dev.jobgen.runspec.UnitKeys;
 import dev.jobgen.time.TimeSpan;
+import dev.jobgen.unitfile.SystemdEscaper;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** The {@code .service} of one job: what runs, as whom, with which limits and which runner flags. */
 final class ServicePlanner {
@@ -29,13 +34,7 @@ final class ServicePlanner {
         SectionBuilder unit = Provenance.unitSection(catalogue, SystemdEscaper.text(Provenance.description(job)));
         job.onFailure().ifPresent(f -> {
             unit.add("OnFailure", UnitNames.notifyInstance(catalogue.unitPrefix(), "%n"));
-            unit.add("X-JobgenJob", SystemdEscaper.text(job.name()));
-            unit.add("X-JobgenStateDir", SystemdEscaper.path("/var/lib/" + UnitNames.stateDirectory(job.name())));
-            f.command().ifPresent(c -> unit.add("X-JobgenOnFailureCommand", SystemdEscaper.commandLine(c)));
-            f.webhook().ifPresent(w -> unit.add("X-JobgenOnFailureWebhook", SystemdEscaper.text(w)));
-            f.webhookFile().ifPresent(w -> unit.add("X-JobgenOnFailureWebhookFile", SystemdEscaper.path(w)));
-            f.email().ifPresent(e -> unit.add("X-JobgenOnFailureEmail", SystemdEscaper.text(e)));
-            unit.add("X-JobgenAlertAfter", Integer.toString(job.alertAfter()));
+            unitKeys(job, f).entries().forEach(e -> unit.add(e.key(), e.value()));
         });
 
         SectionBuilder service = new SectionBuilder("Service", catalogue.target());
@@ -68,6 +67,12 @@ final class ServicePlanner {
         service.addIfSupported("LogExtraFields", "JOBGEN_JOB=" + job.name());
         return new Unit(name, Unit.Kind.SERVICE, Provenance.header(catalogue, job),
                 List.of(unit.build(), service.build()));
+    }
+
+    /** What {@code jobgen notify} reads from the unit to alert about a failure of this job. */
+    static UnitKeys unitKeys(Job job, OnFailure f) {
+        return new UnitKeys(job.name(), Optional.of(Path.of("/var/lib/" + UnitNames.stateDirectory(job.name()))),
+                f.command().orElse(List.of()), f.webhook(), f.email(), job.alertAfter(), f.webhookFile().map(Path::of));
     }
 
     /**

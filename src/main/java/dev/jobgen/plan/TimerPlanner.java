@@ -3,6 +3,7 @@ package dev.jobgen.plan;
 import dev.jobgen.model.Catalogue;
 import dev.jobgen.model.Job;
 import dev.jobgen.model.Schedule;
+import dev.jobgen.unitfile.SystemdEscaper;
 import java.util.List;
 
 /** The {@code .timer} of one job: when it elapses, how precisely, with how much jitter, and catch-up. */

@@ -4,6 +4,7 @@ import dev.jobgen.diag.DiagnosticCode;
 import dev.jobgen.diag.Diagnostics;
 import dev.jobgen.model.Catalogue;
 import dev.jobgen.model.Job;
+import dev.jobgen.unitfile.SystemdEscaper;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

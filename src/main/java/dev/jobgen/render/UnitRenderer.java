@@ -3,6 +3,7 @@ package dev.jobgen.render;
 import dev.jobgen.plan.Directive;
 import dev.jobgen.plan.Section;
 import dev.jobgen.plan.Unit;
+import dev.jobgen.unitfile.RenderedFile;
 import freemarker.cache.ClassTemplateLoader;
 import freemarker.cache.MultiTemplateLoader;
 import freemarker.cache.StringTemplateLoader;

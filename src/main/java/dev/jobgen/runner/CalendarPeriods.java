@@ -1,5 +1,6 @@
 package dev.jobgen.runner;
 
+import dev.jobgen.runspec.UsageException;
 import dev.jobgen.time.CalendarException;
 import dev.jobgen.time.CalendarSpec;
 import java.time.Instant;

@@ -1,5 +1,6 @@
 package dev.jobgen.runner;
 
+import dev.jobgen.history.Outcome;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;

@@ -1,6 +1,9 @@
 package dev.jobgen.runner;
 
-import dev.jobgen.runner.HeartbeatConfig.UrlSource;
+import dev.jobgen.ping.Ping;
+import dev.jobgen.ping.PingClient;
+import dev.jobgen.runspec.HeartbeatSpec.UrlSource;
+import dev.jobgen.runspec.RunSpec;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -42,7 +45,7 @@ final class Heartbeat {
             String url = switch (source.kind()) {
                 case literal -> source.value();
                 case file -> Files.readString(Path.of(source.value()), StandardCharsets.UTF_8);
-                case credential -> Files.readString(RunnerConfig.credentialFile(env, source.value()), StandardCharsets.UTF_8);
+                case credential -> Files.readString(RunSpec.credentialFile(env, source.value()), StandardCharsets.UTF_8);
             };
             url = url.trim();
             if (!url.startsWith("http://") && !url.startsWith("https://")) {

@@ -1,5 +1,7 @@
 package dev.jobgen.runner;
 
+import dev.jobgen.ping.Ping;
+import dev.jobgen.runspec.HeartbeatSpec;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -23,11 +25,11 @@ sealed interface HeartbeatProtocol permits HeartbeatProtocol.Healthchecks, Heart
     /** How the run ended; {@code bodyLimit} is what the server asked for in {@code Ping-Body-Limit}. */
     record End(boolean success, int exitCode, Duration duration, byte[] tail, OptionalInt bodyLimit) {}
 
-    static HeartbeatProtocol of(HeartbeatConfig config, String url) {
+    static HeartbeatProtocol of(HeartbeatSpec config, String url) {
         return switch (config.provider()) {
-            case healthchecks -> new Healthchecks(url);
-            case cronitor -> new Cronitor(url);
-            case url -> new Templates(url, config.startTemplate(), config.failureTemplate());
+            case HEALTHCHECKS -> new Healthchecks(url);
+            case CRONITOR -> new Cronitor(url);
+            case URL -> new Templates(url, config.startTemplate(), config.failureTemplate());
         };
     }
 

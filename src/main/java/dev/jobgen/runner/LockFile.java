@@ -1,5 +1,7 @@
 package dev.jobgen.runner;
 
+import dev.jobgen.runspec.LockSpec;
+import dev.jobgen.runspec.RunSpec;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -57,13 +59,13 @@ public final class LockFile implements AutoCloseable {
         this.stale = stale;
     }
 
-    /** The file name for a scope, or empty for {@link LockScope.None} and the cluster scope. */
-    public static Optional<String> fileName(LockScope scope) {
+    /** The file name for {@code job}'s lock, or empty for {@link LockSpec.None} and the cluster scope. */
+    public static Optional<String> fileName(LockSpec scope, String job) {
         // instanceof rather than match(...): lambdas cost start-up here (see CalendarPeriods)
-        if (scope instanceof LockScope.Node node) {
-            return Optional.of("job-" + node.job() + ".lock");
+        if (scope instanceof LockSpec.Node) {
+            return Optional.of("job-" + job + ".lock");
         }
-        if (scope instanceof LockScope.Group group) {
+        if (scope instanceof LockSpec.Group group) {
             return Optional.of("group-" + group.name() + ".lock");
         }
         return Optional.empty();
@@ -153,7 +155,7 @@ public final class LockFile implements AutoCloseable {
     }
 
     private static PosixFileAttributes create(Path abs) throws IOException {
-        if (abs.equals(RunnerConfig.DEFAULT_LOCK_DIR) && currentUid() != 0) {
+        if (abs.equals(RunSpec.DEFAULT_LOCK_DIR) && currentUid() != 0) {
             throw new IOException("lock directory " + abs + " does not exist: it is made at boot by tmpfiles.d (jobgen's"
                     + " tmpfiles.d entry, or run: systemd-tmpfiles --create), or at the start of a unit that needs it");
         }

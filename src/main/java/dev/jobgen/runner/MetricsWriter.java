@@ -1,5 +1,8 @@
 package dev.jobgen.runner;
 
+import dev.jobgen.history.HistorySummary;
+import dev.jobgen.history.Outcome;
+import dev.jobgen.history.RunRecord;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

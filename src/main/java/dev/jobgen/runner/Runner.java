@@ -1,5 +1,16 @@
 package dev.jobgen.runner;
 
+import dev.jobgen.history.HistoryLog;
+import dev.jobgen.history.HistoryReader;
+import dev.jobgen.history.IsoInstant;
+import dev.jobgen.history.Outcome;
+import dev.jobgen.history.RunRecord;
+import dev.jobgen.ping.PingClient;
+import dev.jobgen.runspec.HeartbeatSpec;
+import dev.jobgen.runspec.LockSpec;
+import dev.jobgen.runspec.OnUnavailable;
+import dev.jobgen.runspec.RetryPolicy;
+import dev.jobgen.runspec.RunSpec;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -19,7 +30,8 @@ import java.util.concurrent.TimeUnit;
  * no lambdas or streams: see {@link CalendarPeriods}.
  */
 public final class Runner {
-    private final RunnerConfig config;
+    private final RunSpec config;
+    private final Path stateDir;
     private final PeriodSource periods;
     private final Clock clock;
     private final Map<String, String> env;
@@ -30,17 +42,18 @@ public final class Runner {
     private final Optional<ClusterCoordinator> cluster;
     private ClusterCoordinator.Lease lease;
 
-    Runner(RunnerConfig config, PeriodSource periods, Clock clock, Map<String, String> env, Console console,
+    Runner(RunSpec config, PeriodSource periods, Clock clock, Map<String, String> env, Console console,
             Signals signals, ProcessGroup group, String host) {
         this(config, periods, clock, env, console, signals, group, host, Optional.empty());
     }
 
-    Runner(RunnerConfig config, PeriodSource periods, Clock clock, Map<String, String> env, Console console,
+    Runner(RunSpec config, PeriodSource periods, Clock clock, Map<String, String> env, Console console,
             Signals signals, ProcessGroup group, String host, Optional<ClusterCoordinator> cluster) {
         this.config = Objects.requireNonNull(config);
         this.periods = Objects.requireNonNull(periods);
         this.clock = Objects.requireNonNull(clock);
         this.env = Map.copyOf(env);
+        this.stateDir = config.stateDirIn(env);
         this.console = Objects.requireNonNull(console);
         this.signals = Objects.requireNonNull(signals);
         this.group = Objects.requireNonNull(group);
@@ -60,10 +73,10 @@ public final class Runner {
     public int run() throws IOException {
         Instant start = clock.instant();
         Run run = new Run(RunId.random(), start, periods.periodAt(start));
-        if (config.lock() instanceof LockScope.Cluster) {
+        if (config.lock() instanceof LockSpec.Cluster) {
             return runClustered(run);
         }
-        Optional<String> lockName = LockFile.fileName(config.lock());
+        Optional<String> lockName = LockFile.fileName(config.lock(), config.job());
         LockFile lock = null;
         if (lockName.isPresent()) {
             LockFile.Acquired acquired = LockFile.acquire(config.lockDir(), lockName.get(), config.onBusy().maxWait(), signals);
@@ -75,7 +88,7 @@ public final class Runner {
             }
             lock = acquired.lock().get();
             recordOrphan(lock);
-            lock.claim(LockRecord.of(config.job(), run.id(), run.periodText(), config.stateDir(), run.start()));
+            lock.claim(LockRecord.of(config.job(), run.id(), run.periodText(), stateDir, run.start()));
         }
         try {
             return runLocked(run, lock);
@@ -103,7 +116,7 @@ public final class Runner {
             overdue = bound.isPresent() && held.compareTo(bound.get()) > 0;
         }
         Outcome outcome = overdue ? Outcome.BLOCKED : Outcome.SKIPPED_LOCKED;
-        int limit = config.onBusy().maxBusySkips();
+        int limit = config.maxBusySkips();
         int inARow = 1 + busyRunsInARow();
         boolean fail = limit > 0 && inARow >= limit;
         console.note("lock " + file + " is held by " + who + (overdue ? ", longer than this job may take (" + bound().get().toSeconds()
@@ -113,19 +126,19 @@ public final class Runner {
 
     /** How long a run of this job may take (every attempt's timeout plus the pauses), when it has a timeout. */
     private Optional<Duration> bound() {
-        if (config.timeout().isEmpty()) {
+        if (config.timeLimit().isEmpty()) {
             return Optional.empty();
         }
         RetryPolicy retry = config.retry();
         Duration total = Duration.ZERO;
         try {
             for (int attempt = 1; attempt <= retry.attempts(); attempt++) {
-                total = total.plus(config.timeout().get());
+                total = total.plus(config.timeLimit().get());
                 if (attempt < retry.attempts()) {
                     total = total.plus(retry.delayBefore(attempt));
                 }
             }
-            return Optional.of(total.plus(config.killGrace()));
+            return Optional.of(total.plus(config.killGraceTime()));
         } catch (ArithmeticException e) {
             return Optional.empty();
         }
@@ -134,7 +147,7 @@ public final class Runner {
     private int busyRunsInARow() {
         int n = 0;
         try {
-            List<RunRecord> history = HistoryReader.read(config.stateDir());
+            List<RunRecord> history = HistoryReader.read(stateDir);
             for (int i = history.size() - 1; i >= 0; i--) {
                 Outcome o = history.get(i).outcome();
                 if (o != Outcome.SKIPPED_LOCKED && o != Outcome.BLOCKED) {
@@ -143,7 +156,7 @@ public final class Runner {
                 n++;
             }
         } catch (IOException e) {
-            console.note("warning: cannot read the history in " + config.stateDir() + ": " + e.getMessage());
+            console.note("warning: cannot read the history in " + stateDir + ": " + e.getMessage());
         }
         return n;
     }
@@ -171,7 +184,7 @@ public final class Runner {
     }
 
     private int runLocked(Run run, LockFile lock) {
-        StampStore stamps = new StampStore(config.stateDir());
+        StampStore stamps = new StampStore(stateDir);
         if (config.idempotent() && run.period().isPresent() && !config.force() && stamps.isDone(run.period().get())) {
             console.note("period " + run.periodText() + " already done: skipping (--force runs it again)");
             return finish(run, settleClaim(new Result(Outcome.SKIPPED_DONE, 0, 0), clock.instant()));
@@ -199,7 +212,7 @@ public final class Runner {
     }
 
     private Result attempts(Run run, LockFile lock) {
-        ChildSupervisor supervisor = new ChildSupervisor(group, console, signals, config.killGrace(), new ChildSupervisor.Started() {
+        ChildSupervisor supervisor = new ChildSupervisor(group, console, signals, config.killGraceTime(), new ChildSupervisor.Started() {
             @Override
             public void started(ProcessHandle command) {
                 if (lock != null) {
@@ -211,7 +224,7 @@ public final class Runner {
         for (int attempt = 1; ; attempt++) {
             ChildSupervisor.AttemptResult r;
             try {
-                r = supervisor.run(config.command(), childEnv(run, attempt), config.timeout());
+                r = supervisor.run(config.command(), childEnv(run, attempt), config.timeLimit());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return new Result(Outcome.KILLED, 128 + 15, attempt);
@@ -224,8 +237,8 @@ public final class Runner {
             }
             int exit = r.exitCode() == 0 ? 128 + 15 : r.exitCode();
             Outcome outcome = r.timedOut() ? Outcome.TIMEOUT : Outcome.FAILED;
-            if (!retry.retries(attempt, exit)) {
-                if (retry.permanent().contains(exit) && attempt < retry.attempts()) {
+            if (!config.retries(attempt, exit)) {
+                if (config.permanentExitCodes().contains(exit) && attempt < retry.attempts()) {
                     console.note("exit status " + exit + " is permanent: not retrying");
                 }
                 return new Result(outcome, exit, attempt);
@@ -265,7 +278,7 @@ public final class Runner {
         e.put("JOBGEN_RUN_ID", run.id());
         e.put("JOBGEN_PERIOD", run.periodText());
         e.put("JOBGEN_ATTEMPT", Integer.toString(attempt));
-        e.put("JOBGEN_STATE_DIR", config.stateDir().toString());
+        e.put("JOBGEN_STATE_DIR", stateDir.toString());
         return e;
     }
 
@@ -273,7 +286,7 @@ public final class Runner {
         if (config.heartbeat().isEmpty()) {
             return Optional.empty();
         }
-        HeartbeatConfig hb = config.heartbeat().get();
+        HeartbeatSpec hb = config.heartbeat().get();
         Optional<String> url = Heartbeat.resolveUrl(hb.url(), env, console);
         if (url.isEmpty()) {
             return Optional.empty();
@@ -291,13 +304,13 @@ public final class Runner {
         RunRecord record = new RunRecord(run.id(), config.job(), run.period(), run.start(), end, result.attempts(),
                 result.outcome(), result.exitCode(), host);
         try {
-            new HistoryLog(config.stateDir()).append(record);
+            new HistoryLog(stateDir).append(record);
         } catch (IOException e) {
-            console.note("warning: cannot append to the history in " + config.stateDir() + ": " + e.getMessage());
+            console.note("warning: cannot append to the history in " + stateDir + ": " + e.getMessage());
         }
         if (config.metricsDir().isPresent()) {
             try {
-                new MetricsWriter(config.metricsDir().get()).write(config.job(), HistoryReader.read(config.stateDir()),
+                new MetricsWriter(config.metricsDir().get()).write(config.job(), HistoryReader.read(stateDir),
                         periods.nextAfter(end));
             } catch (IOException e) {
                 console.note("warning: cannot write metrics to " + config.metricsDir().get() + ": " + e.getMessage());
@@ -319,12 +332,12 @@ public final class Runner {
             }
             claim = cluster.get().claim(slot, run.id(), run.start(), config.onBusy().maxWait(), signals);
         } catch (ClusterCoordinator.Unavailable e) {
-            RunnerConfig.OnUnavailable policy = config.cluster().onUnavailable();
-            console.note("cluster store unavailable: " + e.getMessage() + " (--on-unavailable " + policy + ")");
-            if (policy == RunnerConfig.OnUnavailable.run) {
+            OnUnavailable policy = config.cluster().onUnavailable();
+            console.note("cluster store unavailable: " + e.getMessage() + " (--on-unavailable " + policy.id() + ")");
+            if (policy == OnUnavailable.RUN) {
                 return runLocked(run, null);
             }
-            return policy == RunnerConfig.OnUnavailable.skip ? finish(run, new Result(Outcome.SKIPPED_UNAVAILABLE, 0, 0))
+            return policy == OnUnavailable.SKIP ? finish(run, new Result(Outcome.SKIPPED_UNAVAILABLE, 0, 0))
                     : finish(run, new Result(Outcome.UNAVAILABLE, UNAVAILABLE_EXIT, 0));
         }
         if (!claim.note().isEmpty()) {
@@ -356,7 +369,7 @@ public final class Runner {
         } catch (ClusterCoordinator.Unavailable e) {
             console.note("warning: cannot record the run in the cluster store (" + e.getMessage()
                     + "): another node may run this period again");
-            boolean fail = config.cluster().onUnavailable() == RunnerConfig.OnUnavailable.fail;
+            boolean fail = config.cluster().onUnavailable() == OnUnavailable.FAIL;
             return fail && result.outcome() == Outcome.SUCCESS ? new Result(Outcome.UNAVAILABLE, UNAVAILABLE_EXIT, result.attempts())
                     : result;
         }

@@ -1,8 +1,12 @@
 package dev.jobgen.runner;
 
 import dev.jobgen.diag.IoProblem;
+import dev.jobgen.runspec.LockSpec;
+import dev.jobgen.runspec.RunArgs;
+import dev.jobgen.runspec.RunFlag;
+import dev.jobgen.runspec.RunSpec;
+import dev.jobgen.runspec.UsageException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
@@ -26,11 +30,11 @@ public final class RunnerMain {
         if (rest.size() == 1 && (rest.get(0).equals("--help") || rest.get(0).equals("-h"))) {
             return usage();
         }
-        RunnerConfig config;
+        RunSpec config;
         PeriodSource periods;
         try {
-            config = RunnerArgs.parse(rest, env);
-            periods = SchedulePeriods.open(config.schedules(), config.stateDir(), env, Instant.now());
+            config = RunArgs.read(rest);
+            periods = SchedulePeriods.open(config.schedules(), config.stateDirIn(env), env, Instant.now());
         } catch (UsageException e) {
             System.err.println("jobgen run: " + e.getMessage() + " (jobgen run --help lists the flags)");
             return 2;
@@ -49,7 +53,7 @@ public final class RunnerMain {
         try {
             String host = HostName.of(env);
             // the cluster classes (and JDBC) load only here, never on a plain run
-            Optional<ClusterCoordinator> cluster = config.lock() instanceof LockScope.Cluster
+            Optional<ClusterCoordinator> cluster = config.lock() instanceof LockSpec.Cluster
                     ? Optional.of(dev.jobgen.runner.cluster.PgCoordinator.create(config, env, host)) : Optional.empty();
             return new Runner(config, periods, Clock.systemUTC(), env, console, signals, group, host, cluster).run();
         } catch (IOException e) {
@@ -62,17 +66,8 @@ public final class RunnerMain {
     }
 
     private static int usage() {
-        try (InputStream in = RunnerMain.class.getResourceAsStream("/runner-usage.txt")) {
-            if (in == null) {
-                System.err.println("jobgen run: usage text missing from this build");
-                return 1;
-            }
-            System.out.write(in.readAllBytes());
-            System.out.flush();
-            return 0;
-        } catch (IOException e) {
-            System.err.println("jobgen run: " + e.getMessage());
-            return 1;
-        }
+        System.out.print(RunFlag.usage());
+        System.out.flush();
+        return 0;
     }
 }

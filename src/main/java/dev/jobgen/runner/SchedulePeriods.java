@@ -1,5 +1,6 @@
 package dev.jobgen.runner;
 
+import dev.jobgen.runspec.UsageException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,5 +1,6 @@
 package dev.jobgen.runner;
 
+import dev.jobgen.history.IsoInstant;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;

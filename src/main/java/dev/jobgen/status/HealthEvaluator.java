@@ -1,10 +1,10 @@
 package dev.jobgen.status;
 
+import dev.jobgen.history.HistorySummary;
+import dev.jobgen.history.Outcome;
+import dev.jobgen.history.RunRecord;
 import dev.jobgen.model.Job;
 import dev.jobgen.model.Schedule;
-import dev.jobgen.runner.HistorySummary;
-import dev.jobgen.runner.Outcome;
-import dev.jobgen.runner.RunRecord;
 import dev.jobgen.time.CalendarSpec;
 import dev.jobgen.time.ScheduleAnalysis;
 import java.time.Duration;

@@ -1,6 +1,6 @@
 package dev.jobgen.status;
 
-import dev.jobgen.runner.HistorySummary;
+import dev.jobgen.history.HistorySummary;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;

@@ -30,7 +30,7 @@ class CronBindingTest {
         String text = "jobgen: 1\njobs:\n  report:\n    command: /usr/bin/report\n" + jobBody;
         Diagnostics diagnostics = new Diagnostics();
         Optional<Catalogue> catalogue = CatalogueLoader.load("c.yaml", text, diagnostics)
-                .flatMap(root -> CatalogueBinder.bind(new CatalogueSource("c.yaml", "/etc/jobgen/c.yaml", text), root, dev.jobgen.testing.Fixtures.NOW, diagnostics));
+                .flatMap(root -> CatalogueBinder.bind("c.yaml", Optional.of("/etc/jobgen/c.yaml"), root, dev.jobgen.testing.Fixtures.NOW, diagnostics));
         return new Bound(diagnostics.sorted(), catalogue);
     }
 

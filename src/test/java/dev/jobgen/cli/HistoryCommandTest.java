@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.jobgen.runner.HistoryLog;
-import dev.jobgen.runner.Outcome;
-import dev.jobgen.runner.RunRecord;
+import dev.jobgen.history.HistoryLog;
+import dev.jobgen.history.Outcome;
+import dev.jobgen.history.RunRecord;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.FileSystems;

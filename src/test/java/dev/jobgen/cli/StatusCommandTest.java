@@ -3,9 +3,9 @@ package dev.jobgen.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.jobgen.runner.Outcome;
-import dev.jobgen.runner.RunRecord;
-import dev.jobgen.runner.RunRecordJson;
+import dev.jobgen.history.Outcome;
+import dev.jobgen.history.RunRecord;
+import dev.jobgen.history.RunRecordJson;
 import java.nio.file.Files;
 import java.time.Instant;
 import java.util.Optional;

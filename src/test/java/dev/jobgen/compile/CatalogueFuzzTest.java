@@ -3,7 +3,7 @@ package dev.jobgen.compile;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import dev.jobgen.bind.CatalogueSource;
+import dev.jobgen.compile.CatalogueSource;
 import dev.jobgen.diag.Diagnostic;
 import java.io.IOException;
 import java.io.StringReader;

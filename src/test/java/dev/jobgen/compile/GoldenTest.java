@@ -25,14 +25,14 @@ import org.junit.jupiter.api.TestFactory;
  * Every example and every focused case under {@code golden/} rendered and compared whole-file with
  * its expected units; each is rendered twice and must come out byte-identical.
  */
-class GoldenTest {
+public class GoldenTest {
     static final Path EXAMPLES = GoldenFiles.projectDir().resolve("examples");
     static final Path GOLDEN = GoldenFiles.projectDir().resolve("src/test/resources/golden");
 
     /** One case: its catalogue, where its expected files live, and its compile options. */
-    record Case(String name, Path catalogue, Path expected, CompileOptions options) {}
+    public record Case(String name, Path catalogue, Path expected, CompileOptions options) {}
 
-    static List<Case> cases() throws IOException {
+    public static List<Case> cases() throws IOException {
         List<Case> cases = new ArrayList<>();
         for (Path example : examples()) {
             String name = example.getFileName().toString().replaceFirst("\\.yaml$", "");

@@ -15,8 +15,8 @@ public final class ConcurrentInstallMain {
                 .apply(Units.request(root, args[2], jobs(args[2])));
     }
 
-    static List<dev.jobgen.render.RenderedFile> jobs(String owner) {
-        List<dev.jobgen.render.RenderedFile> files = new ArrayList<>();
+    static List<dev.jobgen.unitfile.RenderedFile> jobs(String owner) {
+        List<dev.jobgen.unitfile.RenderedFile> files = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
             files.addAll(Units.job(owner + "-" + i, "daily"));
         }

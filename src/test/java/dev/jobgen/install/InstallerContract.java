@@ -11,7 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.jobgen.render.RenderedFile;
+import dev.jobgen.unitfile.RenderedFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

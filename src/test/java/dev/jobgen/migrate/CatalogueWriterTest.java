@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jobgen.bind.CatalogueBinder;
-import dev.jobgen.bind.CatalogueSource;
 import dev.jobgen.diag.Diagnostics;
 import dev.jobgen.load.CatalogueLoader;
 import dev.jobgen.model.Catalogue;
@@ -47,7 +46,7 @@ class CatalogueWriterTest {
 
         Diagnostics diagnostics = new Diagnostics();
         Catalogue catalogue = CatalogueLoader.load("c.yaml", yaml, diagnostics)
-                .flatMap(root -> CatalogueBinder.bind(new CatalogueSource("c.yaml", "/etc/jobgen/c.yaml", yaml), root,
+                .flatMap(root -> CatalogueBinder.bind("c.yaml", Optional.of("/etc/jobgen/c.yaml"), root,
                         Fixtures.NOW, diagnostics))
                 .orElseThrow(() -> new AssertionError(diagnostics.sorted()));
         assertFalse(diagnostics.hasErrors(), diagnostics.sorted().toString());

@@ -6,14 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.common.jimfs.Configuration;
 import com.google.common.jimfs.Jimfs;
-import dev.jobgen.bind.CatalogueSource;
 import dev.jobgen.cli.CliContext;
 import dev.jobgen.cli.Jobgen;
 import dev.jobgen.compile.CatalogueCompiler;
+import dev.jobgen.compile.CatalogueSource;
 import dev.jobgen.compile.Compilation;
 import dev.jobgen.compile.CompileOptions;
+import dev.jobgen.compile.TemplateProblem;
 import dev.jobgen.diag.Diagnostic;
-import dev.jobgen.render.UnitRenderer;
 import dev.jobgen.testing.GoldenFiles;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -53,7 +53,7 @@ class CrontabGoldenTest {
         return cases.stream().map(dir -> DynamicTest.dynamicTest(dir.getFileName().toString(), () -> check(dir)));
     }
 
-    private static void check(Path dir) throws IOException, UnitRenderer.TemplateProblem {
+    private static void check(Path dir) throws IOException, TemplateProblem {
         Map<String, byte[]> first = run(dir);
         assertArrayEquals(first.get("catalogue.yaml"), run(dir).get("catalogue.yaml"), "a second run differs");
         GoldenFiles.assertMatches("crontab-" + dir.getFileName(), dir.resolve("expected"), first);
@@ -94,7 +94,7 @@ class CrontabGoldenTest {
     }
 
     /** Errors from compiling the catalogue as 'jobgen render' does; it must also render a timer per job. */
-    static List<Diagnostic> compileErrors(String yaml) throws UnitRenderer.TemplateProblem {
+    static List<Diagnostic> compileErrors(String yaml) throws TemplateProblem {
         Compilation c = CatalogueCompiler.compile(
                 List.of(new CatalogueSource("catalogue.yaml", "/etc/jobgen/catalogue.yaml", yaml)),
                 CompileOptions.defaults(Instant.parse("2026-06-01T12:00:00Z")));

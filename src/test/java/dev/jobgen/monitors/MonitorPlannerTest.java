@@ -5,17 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jobgen.model.Command;
 import dev.jobgen.model.Job;
-import dev.jobgen.model.RetryPolicy;
 import dev.jobgen.model.Schedule;
+import dev.jobgen.runspec.RetryPolicy;
 import dev.jobgen.time.CalendarSpec;
 import dev.jobgen.time.TimeSpan;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 /** The pure core of {@code jobgen monitors}: which schedule form a job gets, and its grace. */
 class MonitorPlannerTest {

@@ -4,8 +4,8 @@ import dev.jobgen.bind.CatalogueKeys;
 import dev.jobgen.cli.CliContext;
 import dev.jobgen.cli.Jobgen;
 import dev.jobgen.cli.SchemaCommand;
+import dev.jobgen.runspec.RunFlag;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -21,10 +21,10 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import picocli.AutoComplete;
-import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Model.PositionalParamSpec;
+import picocli.CommandLine;
 
 /**
  * Build step of the node packages (run by Maven in {@code package}, before build-package.sh):
@@ -382,20 +382,14 @@ public final class PackageDocs {
                 + "_bash_complete -F _complete_jobgen -o default \"$@\"\n";
     }
 
-    /** The runner's usage text (src/main/resources/runner-usage.txt), split into its parts. */
+    /** The runner's usage text (what {@code jobgen run --help} prints, from runspec/RunFlag), split into its parts. */
     record RunnerUsage(String synopsis, String summary, List<Flag> flags, String exitStatus) {
         record Flag(String synopsis, String description) {}
 
         private static final Pattern FLAG = Pattern.compile("--[a-z][a-z-]*");
 
         static RunnerUsage load() throws IOException {
-            String text;
-            try (InputStream in = PackageDocs.class.getResourceAsStream("/runner-usage.txt")) {
-                if (in == null) {
-                    throw new IOException("runner-usage.txt is not on the class path");
-                }
-                text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            }
+            String text = RunFlag.usage();
             String[] lines = text.split("\n");
             String synopsis = lines[0].replaceFirst("^Usage: ", "");
             String summary = lines[1].strip();

@@ -63,7 +63,7 @@ class PackageDocsTest {
     @Test
     void theRunnerPageListsEveryFlagOfItsUsage() throws IOException {
         String page = Files.readString(out.resolve("man/jobgen-run.1"));
-        String usage = new String(PackageDocs.class.getResourceAsStream("/runner-usage.txt").readAllBytes(), StandardCharsets.UTF_8);
+        String usage = dev.jobgen.runspec.RunFlag.usage();
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("--[a-z][a-z-]*").matcher(usage);
         int flags = 0;
         while (m.find()) {

@@ -4,54 +4,85 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.jobgen.compile.CatalogueCompiler;
+import dev.jobgen.compile.CatalogueSource;
 import dev.jobgen.compile.Compilation;
-import dev.jobgen.render.RenderedFile;
-import dev.jobgen.runner.RunnerArgs;
-import dev.jobgen.runner.RunnerConfig;
-import dev.jobgen.runner.SystemdWords;
+import dev.jobgen.compile.CompileOptions;
+import dev.jobgen.compile.GoldenTest;
+import dev.jobgen.diag.Diagnostic;
+import dev.jobgen.diag.DiagnosticCode;
+import dev.jobgen.model.Catalogue;
+import dev.jobgen.model.Job;
+import dev.jobgen.runspec.RunArgs;
+import dev.jobgen.runspec.RunSpec;
+import dev.jobgen.runspec.UnitKeys;
 import dev.jobgen.testing.Fixtures;
-import dev.jobgen.testing.GoldenFiles;
+import dev.jobgen.unitfile.RenderedFile;
+import dev.jobgen.unitfile.SystemdWords;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The compiler and the runner agree on the flags: every {@code jobgen run} line the planner
- * renders for the examples is accepted by the runner's own parser, and the command after
- * {@code --} is exactly the job's argv.
+ * The compiler and the runner agree, for every job of every golden case and example: the
+ * {@code jobgen run} line the planner renders reads back, with the runner's own reader, as exactly
+ * the spec it was written from, and the {@code X-Jobgen*} keys read back as {@code notify} gets them.
  */
 class RunnerContractTest {
     @Test
-    void everyRenderedRunnerLineParsesWithTheRunnersParser() throws Exception {
-        List<Path> examples;
-        try (Stream<Path> files = Files.list(GoldenFiles.projectDir().resolve("examples"))) {
-            examples = files.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
-        }
-        int checked = 0;
-        for (Path example : examples) {
-            Compilation c = Fixtures.compile(example);
-            assertFalse(c.hasErrors(), c.diagnostics()::toString);
-            for (RenderedFile f : c.files()) {
-                for (String line : new String(f.content(), StandardCharsets.UTF_8).split("\n")) {
-                    if (!line.startsWith("ExecStart=/usr/bin/jobgen run ")) {
-                        continue;
+    void everyRunSpecReadsBackFromItsRenderedLine() throws Exception {
+        int specs = 0;
+        int keys = 0;
+        for (GoldenTest.Case c : GoldenTest.cases()) {
+            Compilation compilation = Fixtures.compile(c.options(), c.catalogue());
+            assertFalse(compilation.hasErrors(), c.name() + ": " + compilation.diagnostics());
+            for (Compilation.Output out : compilation.outputs()) {
+                Catalogue catalogue = out.catalogue();
+                for (Job job : catalogue.jobs()) {
+                    String where = c.name() + ": job " + job.name();
+                    String unit = serviceText(out.files(), UnitNames.service(catalogue.unitPrefix(), job.name()));
+                    if (job.usesRunner()) {
+                        RunSpec spec = RunnerFlags.spec(job, catalogue.target());
+                        List<String> argv = RunArgs.write(catalogue.runnerPath(), spec);
+                        assertEquals(List.of(catalogue.runnerPath(), "run"), argv.subList(0, 2), where);
+                        assertEquals(spec, RunArgs.read(argv.subList(2, argv.size())), where + ": read(write(spec))");
+                        assertEquals(argv, SystemdWords.commandLine(execStart(unit)), where + ": the rendered ExecStart= is that argv");
+                        specs++;
                     }
-                    // ExecStart= escapes specifiers and $; the runner sees them once systemd undid that
-                    List<String> argv = SystemdWords.split(line.substring("ExecStart=".length()));
-                    List<String> args = new ArrayList<>(argv.subList(2, argv.size())); // after "jobgen run"
-                    RunnerConfig config = RunnerArgs.parse(args, Map.of());
-                    int dashes = args.indexOf("--");
-                    assertTrue(dashes > 0, line);
-                    assertEquals(args.subList(dashes + 1, args.size()), config.command(), f.name());
-                    checked++;
+                    if (job.onFailure().isPresent()) {
+                        assertEquals(ServicePlanner.unitKeys(job, job.onFailure().get()), UnitKeys.parse(unit), where + ": X-Jobgen keys");
+                        keys++;
+                    }
                 }
             }
         }
-        assertTrue(checked >= 8, "only " + checked + " runner lines found in the examples");
+        assertTrue(specs >= 8, "only " + specs + " runner jobs in the golden cases");
+        assertTrue(keys >= 1, "only " + keys + " jobs with on-failure in the golden cases");
+    }
+
+    @Test
+    void aLogTailTheRunnerWouldRefuseIsACompileErrorAtItsLine() throws Exception {
+        String yaml = "jobgen: 1\njobs:\n  j:\n    command: [/bin/true]\n    schedule: daily\n    heartbeat:\n"
+                + "      provider: healthchecks\n      url: https://hc-ping.com/x\n      log-tail: 200MiB\n";
+        Compilation c = CatalogueCompiler.compile(List.of(new CatalogueSource("c.yaml", "/etc/jobgen/c.yaml", yaml)),
+                CompileOptions.defaults(Fixtures.NOW));
+        List<Diagnostic> errors = c.diagnostics().stream().filter(Diagnostic::isError).toList();
+        assertEquals(1, errors.size(), errors.toString());
+        assertEquals(DiagnosticCode.INVALID_SIZE, errors.get(0).code());
+        assertEquals(9, errors.get(0).at().line(), errors.toString());
+        assertTrue(errors.get(0).message().contains("at most 100MiB"), errors.get(0).message());
+    }
+
+    private static String serviceText(List<RenderedFile> files, String name) {
+        Map<String, byte[]> byName = Fixtures.bytesByName(files);
+        byte[] bytes = byName.get(name);
+        assertTrue(bytes != null, name + " not rendered");
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    private static String execStart(String unit) {
+        String line = unit.lines().filter(l -> l.startsWith("ExecStart=")).findFirst().orElseThrow();
+        return line.substring("ExecStart=".length());
     }
 }

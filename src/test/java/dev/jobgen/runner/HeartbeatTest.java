@@ -4,8 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.jobgen.runner.HeartbeatConfig.Provider;
-import dev.jobgen.runner.HeartbeatConfig.UrlSource;
+import dev.jobgen.history.HistoryReader;
+import dev.jobgen.ping.Ping;
+import dev.jobgen.runspec.HeartbeatProvider;
+import dev.jobgen.runspec.HeartbeatSpec.UrlSource;
+import dev.jobgen.runspec.HeartbeatSpec;
 import java.io.ByteArrayOutputStream;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
@@ -26,7 +29,7 @@ class HeartbeatTest {
     final ByteArrayOutputStream out = new ByteArrayOutputStream();
     final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
-    int run(String script, HeartbeatConfig hb, Map<String, String> env) throws Exception {
+    int run(String script, HeartbeatSpec hb, Map<String, String> env) throws Exception {
         TestConfig c = new TestConfig(dir, script);
         c.heartbeat = Optional.of(hb);
         c.logTail = 64;
@@ -35,8 +38,8 @@ class HeartbeatTest {
                 ProcessGroup.locate(), "node-1").run();
     }
 
-    static HeartbeatConfig hb(Provider p, String url) {
-        return new HeartbeatConfig(p, new UrlSource(UrlSource.Kind.literal, url), Optional.empty(), Optional.empty());
+    static HeartbeatSpec hb(HeartbeatProvider p, String url) {
+        return new HeartbeatSpec(p, new UrlSource(UrlSource.Kind.literal, url), Optional.empty(), Optional.empty());
     }
 
     String runId() throws Exception {
@@ -46,7 +49,7 @@ class HeartbeatTest {
     @Test
     void healthchecksSuccess() throws Exception {
         try (PingServer server = new PingServer(PingServer.Behaviour.ok())) {
-            assertEquals(0, run("echo hello", hb(Provider.healthchecks, server.url("/ping/abc")), Map.of()));
+            assertEquals(0, run("echo hello", hb(HeartbeatProvider.HEALTHCHECKS, server.url("/ping/abc")), Map.of()));
             List<PingServer.Request> r = server.requests();
             assertEquals(2, r.size(), r.toString());
             assertEquals("/ping/abc/start?rid=" + runId(), r.get(0).pathAndQuery());
@@ -60,7 +63,7 @@ class HeartbeatTest {
     void healthchecksFailureCarriesExitCodeAndTailCutToPingBodyLimit() throws Exception {
         try (PingServer server = new PingServer(n -> new PingServer.Answer(200, 0, 10))) {
             String script = "echo 0123456789abcdefghij; echo second; exit 3";
-            assertEquals(3, run(script, hb(Provider.healthchecks, server.url("/p/k?create=1")), Map.of()));
+            assertEquals(3, run(script, hb(HeartbeatProvider.HEALTHCHECKS, server.url("/p/k?create=1")), Map.of()));
             List<PingServer.Request> r = server.requests();
             assertEquals("/p/k/start?create=1&rid=" + runId(), r.get(0).pathAndQuery());
             assertEquals("/p/k/3?create=1&rid=" + runId(), r.get(1).pathAndQuery());
@@ -71,7 +74,7 @@ class HeartbeatTest {
     @Test
     void cronitorTelemetry() throws Exception {
         try (PingServer server = new PingServer(PingServer.Behaviour.ok())) {
-            assertEquals(5, run("echo broken; exit 5", hb(Provider.cronitor, server.url("/p/key/job")), Map.of()));
+            assertEquals(5, run("echo broken; exit 5", hb(HeartbeatProvider.CRONITOR, server.url("/p/key/job")), Map.of()));
             List<PingServer.Request> r = server.requests();
             String series = "series=" + runId();
             assertEquals("/p/key/job?state=run&" + series + "&host=node-1", r.get(0).pathAndQuery());
@@ -86,7 +89,7 @@ class HeartbeatTest {
         Path creds = Files.createDirectories(dir.resolve("creds"));
         try (PingServer server = new PingServer(PingServer.Behaviour.ok())) {
             Files.writeString(creds.resolve("hb"), server.url("/ok/{job}/{run_id}?p={period}") + "\n");
-            HeartbeatConfig config = new HeartbeatConfig(Provider.url, new UrlSource(UrlSource.Kind.credential, "hb"),
+            HeartbeatSpec config = new HeartbeatSpec(HeartbeatProvider.URL, new UrlSource(UrlSource.Kind.credential, "hb"),
                     Optional.of(server.url("/start/{job}")), Optional.of(server.url("/fail/{job}/{exit_code}")));
             assertEquals(0, run("true", config, Map.of("CREDENTIALS_DIRECTORY", creds.toString())));
             List<PingServer.Request> r = server.requests();
@@ -98,7 +101,7 @@ class HeartbeatTest {
     @Test
     void serverErrorsAreRetried() throws Exception {
         try (PingServer server = new PingServer(n -> new PingServer.Answer(n <= 2 ? 503 : 200, 0, null))) {
-            assertEquals(0, run("true", hb(Provider.healthchecks, server.url("/x")), Map.of()));
+            assertEquals(0, run("true", hb(HeartbeatProvider.HEALTHCHECKS, server.url("/x")), Map.of()));
             assertEquals(4, server.requests().size(), "start: 503, 503, 200; then success");
             assertFalse(err.toString(StandardCharsets.UTF_8).contains("warning"), err.toString(StandardCharsets.UTF_8));
         }
@@ -107,7 +110,7 @@ class HeartbeatTest {
     @Test
     void clientErrorsAreNotRetriedAndOnlyWarn() throws Exception {
         try (PingServer server = new PingServer(n -> new PingServer.Answer(404, 0, null))) {
-            assertEquals(0, run("true", hb(Provider.healthchecks, server.url("/x")), Map.of()));
+            assertEquals(0, run("true", hb(HeartbeatProvider.HEALTHCHECKS, server.url("/x")), Map.of()));
             assertEquals(2, server.requests().size());
             assertTrue(err.toString(StandardCharsets.UTF_8).contains("warning: start ping failed: HTTP 404"));
         }
@@ -119,7 +122,7 @@ class HeartbeatTest {
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
         }
-        assertEquals(0, run("echo fine", hb(Provider.healthchecks, "http://127.0.0.1:" + port + "/x"), Map.of()));
+        assertEquals(0, run("echo fine", hb(HeartbeatProvider.HEALTHCHECKS, "http://127.0.0.1:" + port + "/x"), Map.of()));
         String e = err.toString(StandardCharsets.UTF_8);
         assertTrue(e.contains("warning: start ping failed: ConnectException"), e);
         assertEquals("fine\n", out.toString(StandardCharsets.UTF_8));
@@ -127,7 +130,7 @@ class HeartbeatTest {
 
     @Test
     void missingUrlFileDisablesTheHeartbeatWithAWarning() throws Exception {
-        HeartbeatConfig config = new HeartbeatConfig(Provider.healthchecks,
+        HeartbeatSpec config = new HeartbeatSpec(HeartbeatProvider.HEALTHCHECKS,
                 new UrlSource(UrlSource.Kind.file, dir.resolve("absent.url").toString()), Optional.empty(), Optional.empty());
         assertEquals(0, run("true", config, Map.of()));
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("warning: heartbeat disabled for this run"));

@@ -7,6 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.jobgen.history.HistoryReader;
+import dev.jobgen.history.Outcome;
+import dev.jobgen.history.RunRecord;
+import dev.jobgen.runspec.LockSpec;
+import dev.jobgen.runspec.RunSpec;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -50,7 +55,7 @@ class LockSafetyTest {
     }
 
     int run(TestConfig c) throws Exception {
-        RunnerConfig config = c.build();
+        RunSpec config = c.build();
         return new Runner(config, PeriodSource.none(), Clock.systemUTC(), Map.of(), new Console(out, err, 1024), new Signals(),
                 ProcessGroup.locate(), "h").run();
     }
@@ -82,7 +87,8 @@ class LockSafetyTest {
         Path fifo = locks.resolve("job-a.lock");
         assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).inheritIO().start().waitFor());
         TestConfig c = new TestConfig(dir, "true");
-        c.lock = new LockScope.Node("a");
+        c.job = "a";
+        c.lock = new LockSpec.Node();
         IOException e = assertTimeoutPreemptively(Duration.ofSeconds(10),
                 () -> assertThrows(IOException.class, () -> run(c)));
         assertTrue(e.getMessage().contains("not a regular file") && e.getMessage().contains(fifo.toString()), e.getMessage());
@@ -160,7 +166,7 @@ class LockSafetyTest {
         try {
             RunnerProcessTest.awaitFile(started, 30_000);
             TestConfig c = new TestConfig(dir, "echo ran");
-            c.lock = new LockScope.Group("g");
+            c.lock = new LockSpec.Group("g");
             assertEquals(0, run(c));
             assertEquals(Outcome.SKIPPED_LOCKED, HistoryReader.read(c.stateDir).get(0).outcome());
             assertTrue(err.toString(StandardCharsets.UTF_8).contains("of job hog"), err.toString(StandardCharsets.UTF_8));
@@ -200,7 +206,7 @@ class LockSafetyTest {
         first.destroyForcibly().waitFor();
 
         TestConfig c = new TestConfig(dir, "echo second");
-        c.lock = new LockScope.Node("demo");
+        c.lock = new LockSpec.Node();
         assertEquals(0, run(c));
         assertEquals(List.of(Outcome.SKIPPED_LOCKED), outcomes(state));
         assertFalse(out.toString(StandardCharsets.UTF_8).contains("second"), "two copies ran");

@@ -3,6 +3,8 @@ package dev.jobgen.runner;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.jobgen.ping.Ping;
+import dev.jobgen.ping.PingClient;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

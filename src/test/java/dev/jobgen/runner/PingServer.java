@@ -2,6 +2,7 @@ package dev.jobgen.runner;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.jobgen.ping.Ping;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;

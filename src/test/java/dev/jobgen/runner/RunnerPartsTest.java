@@ -4,13 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.jobgen.history.IsoInstant;
+import dev.jobgen.runspec.RetryPolicy;
+import dev.jobgen.runspec.RunSpec;
+import dev.jobgen.time.TimeSpan;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** The small pure parts of the runner. */
@@ -36,14 +41,18 @@ class RunnerPartsTest {
 
     @Test
     void retryDelaysGrowByTheBackoffUpToTheMaximum() {
-        RetryPolicy p = new RetryPolicy(6, Duration.ofSeconds(30), 2.0, Optional.of(Duration.ofMinutes(3)), Set.of(2));
+        RetryPolicy p = new RetryPolicy(6, TimeSpan.ofSeconds(30), 2.0, Optional.of(TimeSpan.ofSeconds(180)));
         assertEquals(Duration.ofSeconds(30), p.delayBefore(1));
         assertEquals(Duration.ofSeconds(60), p.delayBefore(2));
         assertEquals(Duration.ofSeconds(120), p.delayBefore(3));
         assertEquals(Duration.ofMinutes(3), p.delayBefore(4));
-        assertTrue(p.retries(1, 1));
-        assertTrue(!p.retries(1, 2), "permanent");
-        assertTrue(!p.retries(6, 1), "last attempt");
+        TestConfig c = new TestConfig(Path.of("/nonexistent"), "true");
+        c.retry = p;
+        c.permanentExitCodes = List.of(2);
+        RunSpec spec = c.build();
+        assertTrue(spec.retries(1, 1));
+        assertTrue(!spec.retries(1, 2), "permanent");
+        assertTrue(!spec.retries(6, 1), "last attempt");
     }
 
     @Test

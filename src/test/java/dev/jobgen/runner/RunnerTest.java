@@ -4,6 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.jobgen.history.HistoryReader;
+import dev.jobgen.history.IsoInstant;
+import dev.jobgen.history.Outcome;
+import dev.jobgen.history.RunRecord;
+import dev.jobgen.runspec.RetryPolicy;
+import dev.jobgen.runspec.RunSpec;
+import dev.jobgen.time.TimeSpan;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,7 +21,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,7 +39,7 @@ class RunnerTest {
     }
 
     int run(TestConfig c, PeriodSource periods) throws Exception {
-        RunnerConfig config = c.build();
+        RunSpec config = c.build();
         Console console = new Console(out, err, config.logTail());
         return new Runner(config, periods, Clock.systemUTC(), Map.of(), console, new Signals(), ProcessGroup.locate(), "test-host").run();
     }
@@ -123,7 +129,8 @@ class RunnerTest {
     void retriesKeepRunIdAndPeriodAndStopAtPermanentCodes() throws Exception {
         Path log = dir.resolve("attempts");
         TestConfig c = new TestConfig(dir, "echo \"$JOBGEN_RUN_ID $JOBGEN_PERIOD $JOBGEN_ATTEMPT\" >> " + log + "; exit 1");
-        c.retry = new RetryPolicy(3, Duration.ofMillis(10), 2.0, Optional.empty(), Set.of(2, 78));
+        c.retry = new RetryPolicy(3, TestConfig.span(Duration.ofMillis(10)), 2.0, Optional.empty());
+        c.permanentExitCodes = List.of(2, 78);
         assertEquals(1, run(c));
         List<String> lines = Files.readAllLines(log);
         assertEquals(3, lines.size());
@@ -143,7 +150,7 @@ class RunnerTest {
     void retrySucceedsOnALaterAttempt() throws Exception {
         Path count = dir.resolve("count");
         TestConfig c = new TestConfig(dir, "echo x >> " + count + "; [ \"$JOBGEN_ATTEMPT\" = 2 ]");
-        c.retry = new RetryPolicy(5, Duration.ZERO, 1.0, Optional.empty(), Set.of());
+        c.retry = new RetryPolicy(5, TimeSpan.ZERO, 1.0, Optional.empty());
         assertEquals(0, run(c));
         assertEquals(2, Files.readAllLines(count).size());
         assertEquals(2, history().get(0).attempts());
@@ -176,7 +183,7 @@ class RunnerTest {
     @Test
     void signalToTheRunnerIsRecordedAsKilled() throws Exception {
         TestConfig c = new TestConfig(dir, "sleep 300");
-        RunnerConfig config = c.build();
+        RunSpec config = c.build();
         Signals signals = new Signals();
         Console console = new Console(out, err, 100);
         Thread raiser = new Thread(() -> {

@@ -1,23 +1,30 @@
 package dev.jobgen.runner;
 
+import dev.jobgen.runspec.HeartbeatSpec;
+import dev.jobgen.runspec.LockSpec;
+import dev.jobgen.runspec.OnBusy;
+import dev.jobgen.runspec.RetryPolicy;
+import dev.jobgen.runspec.RunSpec;
+import dev.jobgen.time.TimeSpan;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
-/** A {@link RunnerConfig} for in-process tests, built without the flag parser (and so without TimeSpan). */
+/** A {@link RunSpec} for in-process tests, built without the flag parser, with the waits as Durations. */
 final class TestConfig {
     String job = "demo";
     Path stateDir;
     Path lockDir;
-    LockScope lock = new LockScope.None();
-    OnBusy onBusy = OnBusy.skip();
+    LockSpec lock = new LockSpec.None();
+    OnBusy onBusy = OnBusy.SKIP;
     boolean idempotent;
     List<String> schedules = List.of();
     Optional<Duration> timeout = Optional.empty();
     Duration killGrace = Duration.ofSeconds(2);
-    RetryPolicy retry = RetryPolicy.once();
-    Optional<HeartbeatConfig> heartbeat = Optional.empty();
+    RetryPolicy retry = RetryPolicy.NONE;
+    List<Integer> permanentExitCodes = List.of();
+    Optional<HeartbeatSpec> heartbeat = Optional.empty();
     int logTail = 1024;
     Optional<Path> metricsDir = Optional.empty();
     boolean force;
@@ -29,8 +36,26 @@ final class TestConfig {
         this.command = List.of("/bin/sh", "-c", shellScript);
     }
 
-    RunnerConfig build() {
-        return new RunnerConfig(job, stateDir, lockDir, lock, onBusy, idempotent, schedules, timeout, killGrace, retry,
-                heartbeat, logTail, metricsDir, force, RunnerConfig.ClusterSettings.none(), command);
+    static TimeSpan span(Duration d) {
+        return new TimeSpan(d.toNanos() / 1000);
+    }
+
+    RunSpec build() {
+        RunSpec.Builder s = RunSpec.builder(job, command);
+        s.stateDir = Optional.of(stateDir);
+        s.lockDir = lockDir;
+        s.lock = lock;
+        s.onBusy = onBusy;
+        s.idempotent = idempotent;
+        s.schedules = schedules;
+        s.timeout = timeout.map(TestConfig::span).orElse(TimeSpan.INFINITY);
+        s.killGrace = span(killGrace);
+        s.retry = retry;
+        s.permanentExitCodes = permanentExitCodes;
+        s.heartbeat = heartbeat;
+        s.logTail = logTail;
+        s.metricsDir = metricsDir;
+        s.force = force;
+        return s.build();
     }
 }

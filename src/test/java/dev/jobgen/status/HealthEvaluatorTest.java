@@ -3,12 +3,12 @@ package dev.jobgen.status;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.jobgen.history.Outcome;
+import dev.jobgen.history.RunRecord;
 import dev.jobgen.model.Command;
 import dev.jobgen.model.Job;
-import dev.jobgen.model.LockSpec;
 import dev.jobgen.model.Schedule;
-import dev.jobgen.runner.Outcome;
-import dev.jobgen.runner.RunRecord;
+import dev.jobgen.runspec.LockSpec;
 import dev.jobgen.time.TimeSpan;
 import java.time.Instant;
 import java.time.ZoneOffset;

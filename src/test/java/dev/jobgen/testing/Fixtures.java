@@ -1,10 +1,11 @@
 package dev.jobgen.testing;
 
-import dev.jobgen.bind.CatalogueSource;
-import dev.jobgen.compile.Compilation;
 import dev.jobgen.compile.CatalogueCompiler;
+import dev.jobgen.compile.CatalogueSource;
+import dev.jobgen.compile.Compilation;
 import dev.jobgen.compile.CompileOptions;
-import dev.jobgen.render.RenderedFile;
+import dev.jobgen.compile.TemplateProblem;
+import dev.jobgen.unitfile.RenderedFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -39,7 +40,7 @@ public final class Fixtures {
     public static Compilation compile(CompileOptions options, Path... files) {
         try {
             return CatalogueCompiler.compile(java.util.Arrays.stream(files).map(Fixtures::source).toList(), options);
-        } catch (dev.jobgen.render.UnitRenderer.TemplateProblem e) {
+        } catch (TemplateProblem e) {
             throw new AssertionError(e);
         }
     }

@@ -1,7 +1,7 @@
 package dev.jobgen.runner.cluster;
 
-import dev.jobgen.runner.RunnerConfig;
-import dev.jobgen.runner.RunnerConfig.ClusterSettings;
+import dev.jobgen.runspec.RunSpec;
+import dev.jobgen.runspec.RunSpec.ClusterSettings;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -37,7 +37,7 @@ public final class ClusterConnector {
         if (settings.urlFile().isPresent()) {
             file = settings.urlFile().get();
         } else if (settings.credential().isPresent()) {
-            file = RunnerConfig.credentialFile(env, settings.credential().get());
+            file = RunSpec.credentialFile(env, settings.credential().get());
         } else {
             throw new IOException("no --cluster-url-file or --cluster-credential");
         }

@@ -1,8 +1,8 @@
 package dev.jobgen.runner.cluster;
 
+import dev.jobgen.history.Outcome;
 import dev.jobgen.runner.ClusterCoordinator;
-import dev.jobgen.runner.Outcome;
-import dev.jobgen.runner.RunnerConfig;
+import dev.jobgen.runspec.RunSpec;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -28,11 +28,11 @@ public final class PgCoordinator implements ClusterCoordinator {
     private final String job;
     private final String host;
     private final boolean force;
-    private final RunnerConfig.ClusterSettings settings;
+    private final RunSpec.ClusterSettings settings;
     private final Map<String, String> env;
     private final Clock clock;
 
-    PgCoordinator(String job, String host, boolean force, RunnerConfig.ClusterSettings settings, Map<String, String> env, Clock clock) {
+    PgCoordinator(String job, String host, boolean force, RunSpec.ClusterSettings settings, Map<String, String> env, Clock clock) {
         this.job = job;
         this.host = host;
         this.force = force;
@@ -42,7 +42,7 @@ public final class PgCoordinator implements ClusterCoordinator {
     }
 
     /** The coordinator for a run; connects only when {@link #claim} is called. */
-    public static ClusterCoordinator create(RunnerConfig config, Map<String, String> env, String host) {
+    public static ClusterCoordinator create(RunSpec config, Map<String, String> env, String host) {
         return new PgCoordinator(config.job(), host, config.force(), config.cluster(), env, Clock.systemUTC());
     }
 

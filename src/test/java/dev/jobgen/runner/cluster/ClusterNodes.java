@@ -1,9 +1,9 @@
 package dev.jobgen.runner.cluster;
 
 import com.fasterxml.jackson.core.JsonFactory;
-import dev.jobgen.runner.HistoryReader;
-import dev.jobgen.runner.Outcome;
-import dev.jobgen.runner.RunRecord;
+import dev.jobgen.history.HistoryReader;
+import dev.jobgen.history.Outcome;
+import dev.jobgen.history.RunRecord;
 import java.io.File;
 import java.io.IOException;
 import java.net.URISyntaxException;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.jobgen.runner.Outcome;
+import dev.jobgen.history.Outcome;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -140,8 +140,8 @@ class ClusterRaceTest {
     }
 
     static Connection connect(ClusterNodes nodes) throws Exception {
-        return ClusterConnector.of(new dev.jobgen.runner.RunnerConfig.ClusterSettings(java.util.Optional.of(nodes.urlFile()),
-                java.util.Optional.empty(), dev.jobgen.runner.RunnerConfig.OnUnavailable.fail), java.util.Map.of()).connect();
+        return ClusterConnector.of(new dev.jobgen.runspec.RunSpec.ClusterSettings(java.util.Optional.of(nodes.urlFile()),
+                java.util.Optional.empty(), dev.jobgen.runspec.OnUnavailable.FAIL), java.util.Map.of()).connect();
     }
 
     static List<String> rows(Connection c, String sql) throws Exception {

@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.jobgen.history.Outcome;
 import dev.jobgen.runner.ClusterCoordinator;
-import dev.jobgen.runner.Outcome;
-import dev.jobgen.runner.RunnerConfig.ClusterSettings;
-import dev.jobgen.runner.RunnerConfig.OnUnavailable;
+import dev.jobgen.runspec.OnUnavailable;
+import dev.jobgen.runspec.RunSpec.ClusterSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -37,7 +37,7 @@ class PgCoordinatorTest {
     Path dir;
 
     PgCoordinator coordinator(Path urlFile, String host, boolean force) {
-        return new PgCoordinator("billing", host, force, new ClusterSettings(Optional.of(urlFile), Optional.empty(), OnUnavailable.fail),
+        return new PgCoordinator("billing", host, force, new ClusterSettings(Optional.of(urlFile), Optional.empty(), OnUnavailable.FAIL),
                 Map.of(), Clock.systemUTC());
     }
 
@@ -69,7 +69,7 @@ class PgCoordinatorTest {
         forced.lease().get().close();
 
         List<ClusterRun> history = new ClusterAdmin(ClusterConnector.of(new ClusterSettings(Optional.of(url), Optional.empty(),
-                OnUnavailable.fail), Map.of())).history("billing", 0);
+                OnUnavailable.FAIL), Map.of())).history("billing", 0);
         List<String> seen = new ArrayList<>();
         for (ClusterRun r : history) {
             seen.add(r.host() + " " + r.runId() + " " + r.outcome());
@@ -89,7 +89,7 @@ class PgCoordinatorTest {
         assertTrue(retry.lease().isPresent());
         retry.lease().get().finish(Outcome.SUCCESS, 0, T.plusSeconds(2));
         retry.lease().get().close();
-        try (Connection c = ClusterConnector.of(new ClusterSettings(Optional.of(url), Optional.empty(), OnUnavailable.fail),
+        try (Connection c = ClusterConnector.of(new ClusterSettings(Optional.of(url), Optional.empty(), OnUnavailable.FAIL),
                 Map.of()).connect()) {
             assertEquals(List.of("done n2 run-2 2"),
                     ClusterRaceTest.rows(c, "SELECT state || ' ' || host || ' ' || run_id || ' ' || claims FROM jobgen.periods"));
