@@ -76,7 +76,7 @@ public final class StatusCommand implements Callable<Integer> {
                     HistoryCommand.warnSkipped(ctx, "jobgen status", read, dir);
                     history = read.runs();
                 }
-                JobStatus status = HealthEvaluator.evaluate(job, history, now, zone);
+                JobStatus status = HealthEvaluator.evaluate(job, history, now, zone, c.target().number());
                 statuses.add(status);
                 if (metrics.isPresent()) {
                     metrics.get().write(job.name(), history, status.nextExpected());

@@ -16,8 +16,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Compares a job's history with its schedule at an instant (pure: the history, "now" and the
- * node's zone, for schedules without one, are given). An elapse is <em>due</em> once its grace has passed: jitter, timer accuracy and a
+ * Compares a job's history with its schedule at an instant (pure: the history, "now", the
+ * node's zone, for schedules without one, and the systemd version the catalogue targets, whose
+ * calendar rules decide when the timer elapses, are given). An elapse is <em>due</em> once its grace has passed: jitter, timer accuracy and a
  * minute of start-up slack. Then:
  * <ul>
  *   <li>LATE: the latest due elapse has no run that started at or after it;
@@ -34,15 +35,19 @@ import java.util.Optional;
 public final class HealthEvaluator {
     static final int LOOKBACK = 10;
     static final Duration SLACK = Duration.ofMinutes(1);
+    /** How many elapses within the grace the next elapse is walked through before searching from "now". */
+    private static final int CHAIN_STEPS = 1000;
 
     private HealthEvaluator() {}
 
-    public static JobStatus evaluate(Job job, List<RunRecord> history, Instant now, ZoneId localZone) {
+    public static JobStatus evaluate(Job job, List<RunRecord> history, Instant now, ZoneId localZone, int systemdVersion) {
         List<RunRecord> runs = history.stream().sorted(Comparator.comparing(RunRecord::start)).toList();
         HistorySummary summary = HistorySummary.of(runs);
         // parsed once: both the next and the due elapses need them
-        List<CalendarSpec> specs = ScheduleAnalysis.specs(job.schedule().calendarExpressions(), localZone);
-        Optional<Instant> next = nextExpected(job, specs, runs, now);
+        List<CalendarSpec> specs = ScheduleAnalysis.specs(job.schedule().calendarExpressions(), localZone, systemdVersion);
+        Duration grace = grace(job);
+        List<Instant> due = dueElapses(job, specs, runs, now, grace);
+        Optional<Instant> next = nextExpected(job, specs, runs, due, now);
         if (!job.enabled()) {
             return new JobStatus(job.name(), Health.SUSPENDED, List.of("enabled: false"), summary, Optional.empty());
         }
@@ -52,8 +57,6 @@ public final class HealthEvaluator {
         }
         List<String> reasons = new ArrayList<>();
         Health health = Health.OK;
-        Duration grace = grace(job);
-        List<Instant> due = dueElapses(job, specs, runs, now, grace);
         if (!due.isEmpty()) {
             Instant latest = due.get(due.size() - 1);
             if (runs.stream().noneMatch(r -> !r.start().isBefore(latest))) {
@@ -93,6 +96,11 @@ public final class HealthEvaluator {
     /**
      * Elapses that should have started a run by {@code now}: for calendar schedules the last
      * {@value #LOOKBACK} elapses since the history began; for intervals, one, an interval after the last run.
+     *
+     * <p>A timer computes each elapse from the one before, and before systemd 257 the path
+     * matters: after December 29th, 252 skips January 1st of {@code *-*-1/7} in New York, which a
+     * search started on that day finds. So the backward search only finds the oldest one; the
+     * rest follow the timer's own chain.
      */
     static List<Instant> dueElapses(Job job, List<CalendarSpec> specs, List<RunRecord> runs, Instant now, Duration grace) {
         Instant cutoff = now.minus(grace);
@@ -110,14 +118,29 @@ public final class HealthEvaluator {
             due.add(0, previous.get());
             at = previous.get().minusNanos(1000);
         }
-        return due;
+        if (due.isEmpty()) {
+            return due;
+        }
+        List<Instant> chain = new ArrayList<>(List.of(due.get(0)));
+        // the chain holds no more elapses than the set it is drawn from; the bound only keeps the walk finite
+        chain.addAll(ScheduleAnalysis.upcoming(specs, due.get(0), cutoff.plusNanos(1000), 4 * LOOKBACK));
+        return List.copyOf(chain.subList(Math.max(0, chain.size() - LOOKBACK), chain.size()));
     }
 
-    static Optional<Instant> nextExpected(Job job, List<CalendarSpec> specs, List<RunRecord> runs, Instant now) {
+    /** The timer's next elapse after {@code now}, on the chain from the latest due elapse (see {@link #dueElapses}). */
+    static Optional<Instant> nextExpected(Job job, List<CalendarSpec> specs, List<RunRecord> runs, List<Instant> due, Instant now) {
         if (job.schedule() instanceof Schedule.Every every) {
             return afterLastRun(every, runs);
         }
-        return ScheduleAnalysis.next(specs, now);
+        Instant at = due.isEmpty() ? now : due.get(due.size() - 1);
+        for (int step = 0; step < CHAIN_STEPS && at.isBefore(now); step++) {
+            Optional<Instant> n = ScheduleAnalysis.next(specs, at);
+            if (n.isEmpty() || n.get().isAfter(now)) {
+                return n;
+            }
+            at = n.get();
+        }
+        return ScheduleAnalysis.next(specs, at.isBefore(now) ? now : at);
     }
 
     /** An interval job's next run: an interval after the last one ended (none before a first run). */

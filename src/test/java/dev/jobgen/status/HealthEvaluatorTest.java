@@ -9,13 +9,17 @@ import dev.jobgen.model.Command;
 import dev.jobgen.model.Job;
 import dev.jobgen.model.Schedule;
 import dev.jobgen.runspec.LockSpec;
+import dev.jobgen.time.CalendarSpec;
 import dev.jobgen.time.TimeSpan;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** History against schedule: every health a daily job can be in. */
 class HealthEvaluatorTest {
@@ -29,7 +33,7 @@ class HealthEvaluatorTest {
     }
 
     private static JobStatus at(String now, RunRecord... runs) {
-        return HealthEvaluator.evaluate(DAILY, List.of(runs), Instant.parse(now), ZoneOffset.UTC);
+        return HealthEvaluator.evaluate(DAILY, List.of(runs), Instant.parse(now), ZoneOffset.UTC, CalendarSpec.DEFAULT_SYSTEMD_VERSION);
     }
 
     @Test
@@ -82,9 +86,9 @@ class HealthEvaluatorTest {
         assertEquals(Health.NEVER_RUN, at("2026-06-01T01:00:00Z").health());
         Job suspended = Job.builder("report", new Command.Argv(List.of("/bin/true")),
                 new Schedule.Calendar(List.of("daily"))).lock(new LockSpec.Node()).enabled(false).build();
-        assertEquals(Health.SUSPENDED, HealthEvaluator.evaluate(suspended, List.of(), Instant.parse("2026-06-05T00:00:00Z"), ZoneOffset.UTC).health());
+        assertEquals(Health.SUSPENDED, HealthEvaluator.evaluate(suspended, List.of(), Instant.parse("2026-06-05T00:00:00Z"), ZoneOffset.UTC, CalendarSpec.DEFAULT_SYSTEMD_VERSION).health());
         Job plain = Job.builder("plain", new Command.Argv(List.of("/bin/true")), new Schedule.Calendar(List.of("daily"))).build();
-        assertEquals(Health.NO_HISTORY, HealthEvaluator.evaluate(plain, List.of(), Instant.parse("2026-06-05T00:00:00Z"), ZoneOffset.UTC).health());
+        assertEquals(Health.NO_HISTORY, HealthEvaluator.evaluate(plain, List.of(), Instant.parse("2026-06-05T00:00:00Z"), ZoneOffset.UTC, CalendarSpec.DEFAULT_SYSTEMD_VERSION).health());
     }
 
     @Test
@@ -92,7 +96,29 @@ class HealthEvaluatorTest {
         Job every = Job.builder("poll", new Command.Argv(List.of("/bin/true")), new Schedule.Every(TimeSpan.ofSeconds(900)))
                 .lock(new LockSpec.Node()).build();
         List<RunRecord> runs = new ArrayList<>(List.of(run("2026-06-01T10:00:00Z", Outcome.SUCCESS)));
-        assertEquals(Health.OK, HealthEvaluator.evaluate(every, runs, Instant.parse("2026-06-01T10:15:00Z"), ZoneOffset.UTC).health());
-        assertEquals(Health.LATE, HealthEvaluator.evaluate(every, runs, Instant.parse("2026-06-01T10:20:00Z"), ZoneOffset.UTC).health());
+        assertEquals(Health.OK, HealthEvaluator.evaluate(every, runs, Instant.parse("2026-06-01T10:15:00Z"), ZoneOffset.UTC, CalendarSpec.DEFAULT_SYSTEMD_VERSION).health());
+        assertEquals(Health.LATE, HealthEvaluator.evaluate(every, runs, Instant.parse("2026-06-01T10:20:00Z"), ZoneOffset.UTC, CalendarSpec.DEFAULT_SYSTEMD_VERSION).health());
+    }
+
+    /**
+     * The catalogue's target decides when the timer elapses. The conformance tables
+     * (src/test/resources/conformance/N, {@code *-*-1/7 06:00} in America/New_York from
+     * 2026-01-01T00:00Z) differ at a wrap: 257 fires on January 1st where 252 waits for the 8th,
+     * and 247 goes from January 29th to February 8th where 252 fires on February 1st.
+     */
+    @ParameterizedTest(name = "systemd {0}: run at {1}, {3} at {2}")
+    @CsvSource(delimiter = '|', value = {
+        "247 | 2026-01-29T11:00:00Z | 2026-02-01T12:00:00Z | OK   | 2026-02-08T11:00:00Z",
+        "252 | 2026-01-29T11:00:00Z | 2026-02-01T12:00:00Z | LATE | 2026-02-08T11:00:00Z",
+        "252 | 2025-12-29T11:00:00Z | 2026-01-01T12:00:00Z | OK   | 2026-01-08T11:00:00Z",
+        "257 | 2025-12-29T11:00:00Z | 2026-01-01T12:00:00Z | LATE | 2026-01-08T11:00:00Z",
+    })
+    void lateOrNotAsTheTargetedSystemdFiresAfterAWrap(int version, String ran, String now, Health health, String next) {
+        Job weekly = Job.builder("report", new Command.Argv(List.of("/bin/true")),
+                new Schedule.Calendar(List.of("*-*-1/7 06:00"))).lock(new LockSpec.Node()).build();
+        JobStatus s = HealthEvaluator.evaluate(weekly, List.of(run(ran, Outcome.SUCCESS)), Instant.parse(now),
+                ZoneId.of("America/New_York"), version);
+        assertEquals(health, s.health(), s.reasons().toString());
+        assertEquals(Optional.of(Instant.parse(next)), s.nextExpected());
     }
 }
