@@ -3,7 +3,6 @@ package dev.jobgen.cli;
 import dev.jobgen.diag.CatalogueException;
 import dev.jobgen.diag.IoProblem;
 import dev.jobgen.model.Catalogue;
-import dev.jobgen.model.Job;
 import dev.jobgen.monitorapi.ApiException;
 import dev.jobgen.monitorapi.MonitorApi;
 import dev.jobgen.monitors.DesiredMonitor;
@@ -20,6 +19,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -79,13 +80,15 @@ public final class MonitorsCommand implements Callable<Integer> {
         Provider p = provider();
         URI base = baseUrl(p);
         String apiKey = apiKey();
-        List<Job> jobs = new ArrayList<>();
-        for (Catalogue c : new CatalogueReader(ctx).compileValid(catalogues, CatalogueOptions.defaults(), false).catalogues()) {
-            jobs.addAll(c.jobs());
-        }
-        List<DesiredMonitor> desired;
+        List<Catalogue> compiled = new CatalogueReader(ctx).compileValid(catalogues, CatalogueOptions.defaults(), false).catalogues();
+        ZoneId zone = LocalZone.from(ctx.env());
+        Instant now = ctx.clock().instant();
+        List<DesiredMonitor> desired = new ArrayList<>();
         try {
-            desired = MonitorPlanner.plan(jobs, p, LocalZone.from(ctx.env()), ctx.clock().instant());
+            for (Catalogue c : compiled) {
+                // each catalogue's timers elapse by the calendar rules of the systemd it targets
+                desired.addAll(MonitorPlanner.plan(c.jobs(), p, zone, now, c.target().number()));
+            }
         } catch (IllegalArgumentException e) {
             // an expression valid for systemd but not under this TZ (a zone abbreviation as suffix)
             throw new UserError("a schedule is not valid with TZ=" + ctx.env().get("TZ") + ": " + e.getMessage());

@@ -18,10 +18,23 @@ import java.util.Optional;
  * calendar expressions. Built field by field from systemd's normalized form, then proven: the
  * line's own translation (the catalogue's {@code cron:} path) must elapse at the same instants as
  * the expression over a year, sampled from every month, or no line is offered.
+ *
+ * <p>The expression is parsed by the caller with the catalogue's target version, because that is
+ * when its timer fires. The translation stands for what the provider's cron expects, so it is
+ * read with {@link #CRON_MEANING}: where an older systemd skips or shifts elapses after a period
+ * wraps ({@code *-*-1/7} in New York: 252 fires on January 8th, cron on the 1st), the proof fails
+ * and the job is watched by its longest gap instead of a line that would report a run as missing.
  */
 final class CalendarCron {
     private static final Map<String, Integer> WEEKDAYS = Map.of(
             "Mon", 1, "Tue", 2, "Wed", 3, "Thu", 4, "Fri", 5, "Sat", 6, "Sun", 7);
+
+    /**
+     * The systemd whose calendar rules compute what cron means: from 257 a field moved past its
+     * end starts the next period from its beginning, as cron does; older versions keep the day
+     * mktime() landed on (see src/docs/systemd-versions.md).
+     */
+    static final int CRON_MEANING = 257;
 
     private CalendarCron() {}
 
@@ -39,7 +52,7 @@ final class CalendarCron {
             return Optional.empty();
         }
         List<CalendarSpec> translated = cron.atReboot() ? List.of() : ScheduleAnalysis.specs(
-                CronTranslator.translate(cron, Optional.of(zone)).match(c -> c.onCalendar(), b -> List.<String>of()), localZone);
+                CronTranslator.translate(cron, Optional.of(zone)).match(c -> c.onCalendar(), b -> List.<String>of()), localZone, CRON_MEANING);
         if (translated.isEmpty() || !sameElapses(List.of(spec), translated, from)) {
             return Optional.empty();
         }

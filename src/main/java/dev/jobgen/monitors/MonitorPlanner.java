@@ -15,7 +15,8 @@ import java.util.Optional;
 
 /**
  * The check each job should have at a provider. Pure: the zone the timers run in (for jobs
- * without {@code timezone:}) and the instant the schedules are examined from are parameters.
+ * without {@code timezone:}), the instant the schedules are examined from and the systemd version
+ * the catalogue targets (whose calendar rules decide when its timers elapse) are parameters.
  *
  * <p>The schedule is the most exact form the provider takes: the job's own calendar expressions
  * where its API documents that it accepts them, else a cron line proven equivalent (a
@@ -34,15 +35,15 @@ public final class MonitorPlanner {
 
     private MonitorPlanner() {}
 
-    public static List<DesiredMonitor> plan(List<Job> jobs, Provider provider, ZoneId localZone, Instant from) {
+    public static List<DesiredMonitor> plan(List<Job> jobs, Provider provider, ZoneId localZone, Instant from, int systemdVersion) {
         List<DesiredMonitor> out = new ArrayList<>();
         for (Job job : jobs) {
-            out.add(plan(job, provider, localZone, from));
+            out.add(plan(job, provider, localZone, from, systemdVersion));
         }
         return out;
     }
 
-    static DesiredMonitor plan(Job job, Provider provider, ZoneId localZone, Instant from) {
+    static DesiredMonitor plan(Job job, Provider provider, ZoneId localZone, Instant from, int systemdVersion) {
         String description = job.description().orElse("jobgen job " + job.name());
         long grace = grace(job);
         if (!job.enabled()) {
@@ -50,7 +51,7 @@ public final class MonitorPlanner {
         }
         String zone = job.timezone().orElse(localZone.getId());
         return job.schedule().match(
-                calendar -> fromCalendar(job, calendar.expressions(), provider, localZone, zone, from, description, grace),
+                calendar -> fromCalendar(job, calendar.expressions(), provider, localZone, zone, from, systemdVersion, description, grace),
                 cron -> cron.atBoot()
                         ? new DesiredMonitor(job.name(), description, Optional.empty(), grace, "@reboot has no schedule to watch")
                         : new DesiredMonitor(job.name(), description,
@@ -62,12 +63,12 @@ public final class MonitorPlanner {
     }
 
     private static DesiredMonitor fromCalendar(Job job, List<String> expressions, Provider provider, ZoneId localZone, String zone,
-            Instant from, String description, long grace) {
+            Instant from, int systemdVersion, String description, long grace) {
         if (provider.takesCalendar(String.join("\n", expressions))) {
             return new DesiredMonitor(job.name(), description, Optional.of(new ExpectedSchedule.Calendar(expressions, zone)), grace,
                     provider.id() + " takes OnCalendar expressions");
         }
-        List<CalendarSpec> specs = ScheduleAnalysis.specs(expressions, localZone);
+        List<CalendarSpec> specs = ScheduleAnalysis.specs(expressions, localZone, systemdVersion);
         if (specs.size() == 1) {
             Optional<ExpectedSchedule.Cron> cron = CalendarCron.of(specs.get(0), localZone, from);
             if (cron.isPresent()) {

@@ -56,17 +56,33 @@ class MonitorPlannerTest {
     void cronitorFallsBackToTheLongestGapAndHealthchecksTakesTheCalendar() {
         Job weekdays = Job.builder("w", new Command.Argv(List.of("/bin/true")), new Schedule.Calendar(List.of("Mon..Fri 09:00:30")))
                 .build();
-        DesiredMonitor cronitor = MonitorPlanner.plan(weekdays, Provider.CRONITOR, LOCAL, FROM);
+        DesiredMonitor cronitor = MonitorPlanner.plan(weekdays, Provider.CRONITOR, LOCAL, FROM, CalendarSpec.DEFAULT_SYSTEMD_VERSION);
         assertEquals(Optional.of(new ExpectedSchedule.Period(3 * 86_400 + 3_600)), cronitor.schedule(),
                 "Friday to Monday over the weekend New York's clocks go back");
-        DesiredMonitor hc = MonitorPlanner.plan(weekdays, Provider.HEALTHCHECKS, LOCAL, FROM);
+        DesiredMonitor hc = MonitorPlanner.plan(weekdays, Provider.HEALTHCHECKS, LOCAL, FROM, CalendarSpec.DEFAULT_SYSTEMD_VERSION);
         assertEquals(Optional.of(new ExpectedSchedule.Calendar(List.of("Mon..Fri 09:00:30"), "America/New_York")), hc.schedule());
 
         Job many = Job.builder("m", new Command.Argv(List.of("/bin/true")),
                 new Schedule.Calendar(List.of("*-*-* 01:00:00 Europe/Berlin", "*-*-* 02:00:00 Europe/Berlin",
                         "*-*-* 03:00:00 Europe/Berlin", "*-*-* 04:00:00 Europe/Berlin"))).build();
-        assertEquals("period", MonitorPlanner.plan(many, Provider.HEALTHCHECKS, LOCAL, FROM).schedule().get().form(),
+        assertEquals("period", MonitorPlanner.plan(many, Provider.HEALTHCHECKS, LOCAL, FROM, CalendarSpec.DEFAULT_SYSTEMD_VERSION).schedule().get().form(),
                 "four zoned lines are over Healthchecks' 100 characters");
+    }
+
+    /**
+     * A cron line is offered only when the targeted systemd fires like cron. {@code *-*-1/7 06:00}
+     * in New York: 257 fires on January 1st as cron does; 252 waits for January 8th after
+     * December 29th (the conformance tables, 252 vs 257), so a cron check would report a run
+     * missing every new year: 252 gets the longest gap, those ten days, instead.
+     */
+    @Test
+    void aCronLineOnlyWhereTheTargetFiresLikeCron() {
+        Job weekly = Job.builder("w", new Command.Argv(List.of("/bin/true")), new Schedule.Calendar(List.of("*-*-1/7 06:00")))
+                .build();
+        assertEquals(Optional.of(new ExpectedSchedule.Cron("0 6 1-31/7 * *", "America/New_York")),
+                MonitorPlanner.plan(weekly, Provider.CRONITOR, LOCAL, FROM, 257).schedule());
+        assertEquals(Optional.of(new ExpectedSchedule.Period(10 * 86_400)),
+                MonitorPlanner.plan(weekly, Provider.CRONITOR, LOCAL, FROM, 252).schedule());
     }
 
     @Test
