@@ -134,6 +134,33 @@ class MonitorsCommandTest {
         }
     }
 
+    /**
+     * Each catalogue by its own target: 257 fires {@code *-*-1/7 06:00} in New York on January
+     * 1st as cron does, 252 goes from December 29th to January 8th, so only 257 gets the line.
+     */
+    @Test
+    void eachCatalogueIsPlannedByItsTarget() throws Exception {
+        String catalogue = """
+                jobgen: 1
+                target: { systemd: %d }
+                jobs:
+                  weekly-%d:
+                    command: /usr/bin/true
+                    schedule: "*-*-1/7 06:00"
+                    timezone: America/New_York
+                """;
+        cli.write("/257.yaml", catalogue.formatted(257, 257));
+        cli.write("/252.yaml", catalogue.formatted(252, 252));
+        keyFile(KEY, "rw-r-----");
+        try (FakeCronitor cr = new FakeCronitor(KEY)) {
+            CliHarness.Result plan = cli.run("monitors", "plan", "/257.yaml", "/252.yaml", "--provider", "cronitor",
+                    "--api-url", cr.url(), "--api-key-file", "/etc/jobgen/api.key");
+            assertEquals(0, plan.exit(), plan.err());
+            assertTrue(plan.out().contains("create weekly-257: cron \"0 6 1-31/7 * *\" tz America/New_York"), plan.out());
+            assertTrue(plan.out().contains("create weekly-252: period 864000s"), plan.out());
+        }
+    }
+
     @Test
     void aRefusedKeyIsOneLine() throws Exception {
         cli.write("/c.yaml", CATALOGUE);

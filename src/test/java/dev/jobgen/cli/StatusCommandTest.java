@@ -99,4 +99,23 @@ class StatusCommandTest {
         assertTrue(lines.stream().noneMatch(l -> l.endsWith(" ")), r.out());
         assertTrue(r.out().contains("failed 2026-06-01T11:30:00.5Z"), r.out());
     }
+
+    /** The catalogue's target decides the elapses: 247 goes from May 29th to June 8th, 252 fires on June 1st. */
+    @Test
+    void lateAsTheCatalogueTargetFires() {
+        String catalogue = """
+                jobgen: 1
+                target: { systemd: %d }
+                jobs: { weekly-ish: { command: [/bin/true], schedule: "*-*-1/7 06:00", timezone: UTC, lock: node } }
+                """;
+        cli.write("/247.yaml", catalogue.formatted(247));
+        cli.write("/252.yaml", catalogue.formatted(252));
+        history("weekly-ish", run("weekly-ish", "2026-05-29T06:00:01Z", Outcome.SUCCESS));
+        CliHarness.Result old = cli.run("status", "/247.yaml", "--state-root", "/state");
+        CliHarness.Result current = cli.run("status", "/252.yaml", "--state-root", "/state");
+        assertEquals(0, old.exit(), old.out() + old.err());
+        assertTrue(old.out().contains(" OK ") && old.out().contains("2026-06-08T06:00:00Z"), old.out());
+        assertEquals(1, current.exit(), current.out() + current.err());
+        assertTrue(current.out().contains(" LATE ") && current.out().contains("no run since the elapse at 2026-06-01T06:00:00Z"), current.out());
+    }
 }
