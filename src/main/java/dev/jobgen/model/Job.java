@@ -14,7 +14,10 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * One job of a catalogue, every default applied (bind/ is the only place defaults live).
+ * One job of a catalogue, every default applied (bind/ is the only place defaults live), its
+ * settings grouped as the catalogue reference groups its keys: when it runs ({@link Timer}), how
+ * each run is attempted ({@link RunnerOptions}), who hears about it ({@link Alerts}) and where and as
+ * whom the command runs ({@link Execution}).
  * {@code at} is where the job's name was written, for diagnostics about the whole job;
  * {@code keyPositions} where each key was written, for diagnostics about one setting.
  */
@@ -23,52 +26,21 @@ public record Job(
         SourcePosition at,
         Optional<String> description,
         Command command,
-        Schedule schedule,
-        Optional<String> timezone,
-        Optional<TimeSpan> jitter,
-        TimeSpan accuracy,
-        boolean catchUp,
-        TimeSpan timeout,
-        RetryPolicy retry,
-        List<Integer> permanentExitCodes,
-        LockSpec lock,
-        OnBusy onBusy,
-        Optional<String> clusterUrlFile,
-        OnUnavailable onUnavailable,
-        boolean idempotent,
-        Optional<Heartbeat> heartbeat,
-        Optional<OnFailure> onFailure,
-        int alertAfter,
-        Optional<String> user,
-        Optional<String> group,
-        Optional<String> workingDirectory,
-        SortedMap<String, String> environment,
-        List<String> environmentFiles,
-        Resources resources,
-        Sandbox sandbox,
-        Optional<String> metricsDir,
-        boolean enabled,
+        Timer timer,
+        RunnerOptions runner,
+        Alerts alerts,
+        Execution execution,
         Map<String, SourcePosition> keyPositions) {
-
-    public static final TimeSpan DEFAULT_TIMEOUT = TimeSpan.ofSeconds(3600);
-    public static final TimeSpan DEFAULT_ACCURACY = TimeSpan.ofSeconds(1);
 
     public Job {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(at, "at");
+        Objects.requireNonNull(description, "description");
         Objects.requireNonNull(command, "command");
-        Objects.requireNonNull(schedule, "schedule");
-        Objects.requireNonNull(accuracy, "accuracy");
-        Objects.requireNonNull(timeout, "timeout");
-        Objects.requireNonNull(retry, "retry");
-        Objects.requireNonNull(lock, "lock");
-        Objects.requireNonNull(onBusy, "onBusy");
-        Objects.requireNonNull(onUnavailable, "onUnavailable");
-        Objects.requireNonNull(resources, "resources");
-        Objects.requireNonNull(sandbox, "sandbox");
-        permanentExitCodes = List.copyOf(permanentExitCodes);
-        environment = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(environment));
-        environmentFiles = List.copyOf(environmentFiles);
+        Objects.requireNonNull(timer, "timer");
+        Objects.requireNonNull(runner, "runner");
+        Objects.requireNonNull(alerts, "alerts");
+        Objects.requireNonNull(execution, "execution");
         keyPositions = Map.copyOf(keyPositions);
     }
 
@@ -79,9 +51,35 @@ public record Job(
 
     /** Whether the runner wraps the command (any runner feature in use). */
     public boolean usesRunner() {
-        return !(lock instanceof LockSpec.None) || idempotent || heartbeat.isPresent() || retry.retries()
-                || metricsDir.isPresent() || onFailure.isPresent();
+        return runner.needRunner() || alerts.heartbeat().isPresent() || alerts.onFailure().isPresent();
     }
+
+    // MOVING: delegating accessors, removed once their callers read the sub-records
+    public Schedule schedule() { return timer.schedule(); }
+    public Optional<String> timezone() { return timer.timezone(); }
+    public Optional<TimeSpan> jitter() { return timer.jitter(); }
+    public TimeSpan accuracy() { return timer.accuracy(); }
+    public boolean catchUp() { return timer.catchUp(); }
+    public boolean enabled() { return timer.enabled(); }
+    public TimeSpan timeout() { return runner.timeout(); }
+    public RetryPolicy retry() { return runner.retry(); }
+    public List<Integer> permanentExitCodes() { return runner.permanentExitCodes(); }
+    public LockSpec lock() { return runner.lock(); }
+    public OnBusy onBusy() { return runner.onBusy(); }
+    public Optional<String> clusterUrlFile() { return runner.clusterUrlFile(); }
+    public OnUnavailable onUnavailable() { return runner.onUnavailable(); }
+    public boolean idempotent() { return runner.idempotent(); }
+    public Optional<String> metricsDir() { return runner.metricsDir(); }
+    public Optional<Heartbeat> heartbeat() { return alerts.heartbeat(); }
+    public Optional<OnFailure> onFailure() { return alerts.onFailure(); }
+    public int alertAfter() { return alerts.alertAfter(); }
+    public Optional<String> user() { return execution.user(); }
+    public Optional<String> group() { return execution.group(); }
+    public Optional<String> workingDirectory() { return execution.workingDirectory(); }
+    public SortedMap<String, String> environment() { return execution.environment(); }
+    public List<String> environmentFiles() { return execution.environmentFiles(); }
+    public Resources resources() { return execution.resources(); }
+    public Sandbox sandbox() { return execution.sandbox(); }
 
     public static Builder builder(String name, Command command, Schedule schedule) {
         return new Builder(name, command, schedule);
@@ -96,7 +94,7 @@ public record Job(
         private Optional<String> description = Optional.empty();
         private Optional<String> timezone = Optional.empty();
         private Optional<TimeSpan> jitter = Optional.empty();
-        private TimeSpan timeout = DEFAULT_TIMEOUT;
+        private TimeSpan timeout = RunnerOptions.DEFAULT_TIMEOUT;
         private RetryPolicy retry = RetryPolicy.NONE;
         private LockSpec lock = new LockSpec.None();
         private boolean idempotent;
@@ -125,10 +123,16 @@ public record Job(
         public Builder enabled(boolean v) { enabled = v; return this; }
 
         public Job build() {
-            return new Job(name, at, description, command, schedule, timezone, jitter, DEFAULT_ACCURACY, true,
-                    timeout, retry, List.of(), lock, OnBusy.SKIP, Optional.empty(), OnUnavailable.FAIL, idempotent, heartbeat,
-                    Optional.empty(), 1, Optional.empty(), Optional.empty(), Optional.empty(), new TreeMap<>(environment),
-                    List.of(), Resources.NONE, sandbox, Optional.empty(), enabled, Map.of());
+            RunnerOptions d = RunnerOptions.DEFAULTS;
+            Execution x = Execution.DEFAULTS;
+            return new Job(name, at, description, command,
+                    new Timer(schedule, timezone, jitter, Timer.DEFAULT_ACCURACY, true, enabled),
+                    new RunnerOptions(timeout, retry, d.permanentExitCodes(), lock, d.onBusy(), d.clusterUrlFile(),
+                            d.onUnavailable(), idempotent, d.metricsDir()),
+                    new Alerts(heartbeat, Optional.empty(), Alerts.NONE.alertAfter()),
+                    new Execution(x.user(), x.group(), x.workingDirectory(), new TreeMap<>(environment),
+                            x.environmentFiles(), x.resources(), sandbox),
+                    Map.of());
         }
     }
 }
