@@ -22,8 +22,8 @@ final class JobChecks {
     }
 
     void check() {
-        boolean monotonic = job.schedule() instanceof Schedule.Every
-                || job.schedule() instanceof Schedule.Cron c && c.atBoot();
+        boolean monotonic = job.timer().schedule() instanceof Schedule.Every
+                || job.timer().schedule() instanceof Schedule.Cron c && c.atBoot();
         if (job.idempotent() && monotonic) {
             diagnostics.errorWithHint(DiagnosticCode.INVALID_VALUE, f.valueAt("idempotent"),
                     "periods come from calendar schedules; use 'schedule:' or 'cron:'", "idempotent",
@@ -41,7 +41,7 @@ final class JobChecks {
             diagnostics.errorWithHint(DiagnosticCode.INVALID_VALUE, f.valueAt("on-busy"), "set 'lock:' or drop 'on-busy'",
                     "on-busy", "has no effect without a lock");
         }
-        if (job.jitter().isPresent() && job.jitter().get().isInfinite()) {
+        if (job.timer().jitter().isPresent() && job.timer().jitter().get().isInfinite()) {
             diagnostics.error(DiagnosticCode.INVALID_VALUE, f.valueAt("jitter"), "jitter", "must be finite");
         }
         if (f.has("alert-after") && job.onFailure().isEmpty()) {

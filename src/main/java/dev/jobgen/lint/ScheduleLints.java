@@ -44,8 +44,8 @@ public final class ScheduleLints {
             int version = catalogue.target().number();
             for (Job job : catalogue.jobs()) {
                 // as the catalogue's target computes the elapses, where systemd versions differ
-                Analysis a = analyses.computeIfAbsent(List.of(job.schedule().calendarExpressions(), version), k -> analyse(job, version, now));
-                Optional<Long> gap = job.schedule() instanceof Schedule.Every every
+                Analysis a = analyses.computeIfAbsent(List.of(job.timer().schedule().calendarExpressions(), version), k -> analyse(job, version, now));
+                Optional<Long> gap = job.timer().schedule() instanceof Schedule.Every every
                         ? Optional.of(every.interval().saturatedMicros()) : a.gap();
                 Diagnostics found = new Diagnostics();
                 a.legacyZones().forEach(z -> legacyZone(job, z, found));
@@ -58,7 +58,7 @@ public final class ScheduleLints {
                 diagnostics.addAllExcept(found, catalogue.silencedWarnings(job));
                 // a job that silences thundering-herd is content to start with others, so it counts towards no herd
                 boolean herdSilenced = catalogue.silencedWarnings(job).contains(DiagnosticCode.THUNDERING_HERD);
-                if (!herdSilenced && job.jitter().filter(j -> j.usec() != 0).isEmpty()) {
+                if (!herdSilenced && job.timer().jitter().filter(j -> j.usec() != 0).isEmpty()) {
                     for (Instant t : a.nextDay()) {
                         starts.computeIfAbsent(t, k -> new ArrayList<>()).add(job);
                     }
@@ -72,7 +72,7 @@ public final class ScheduleLints {
     private record Analysis(Optional<Long> gap, Optional<DstCheck.Finding> dst, List<Instant> nextDay, List<String> legacyZones) {}
 
     private static Analysis analyse(Job job, int version, Instant now) {
-        List<CalendarSpec> specs = ScheduleAnalysis.specs(job.schedule().calendarExpressions(), ZoneOffset.UTC, version);
+        List<CalendarSpec> specs = ScheduleAnalysis.specs(job.timer().schedule().calendarExpressions(), ZoneOffset.UTC, version);
         if (specs.isEmpty()) {
             return new Analysis(Optional.empty(), Optional.empty(), List.of(), List.of());
         }
@@ -110,7 +110,7 @@ public final class ScheduleLints {
     }
 
     private static void jitter(Job job, long gap, Diagnostics diagnostics) {
-        job.jitter().filter(j -> j.usec() != 0 && j.saturatedMicros() >= gap).ifPresent(j -> diagnostics.warning(
+        job.timer().jitter().filter(j -> j.usec() != 0 && j.saturatedMicros() >= gap).ifPresent(j -> diagnostics.warning(
                 DiagnosticCode.JITTER_EXCEEDS_GAP, job.at("jitter"), job.name(), j.normalized(), human(gap)));
     }
 

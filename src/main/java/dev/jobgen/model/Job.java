@@ -55,12 +55,6 @@ public record Job(
     }
 
     // MOVING: delegating accessors, removed once their callers read the sub-records
-    public Schedule schedule() { return timer.schedule(); }
-    public Optional<String> timezone() { return timer.timezone(); }
-    public Optional<TimeSpan> jitter() { return timer.jitter(); }
-    public TimeSpan accuracy() { return timer.accuracy(); }
-    public boolean catchUp() { return timer.catchUp(); }
-    public boolean enabled() { return timer.enabled(); }
     public TimeSpan timeout() { return runner.timeout(); }
     public RetryPolicy retry() { return runner.retry(); }
     public List<Integer> permanentExitCodes() { return runner.permanentExitCodes(); }

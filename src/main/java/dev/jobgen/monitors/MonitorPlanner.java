@@ -45,11 +45,11 @@ public final class MonitorPlanner {
     static DesiredMonitor plan(Job job, Provider provider, ZoneId localZone, Instant from) {
         String description = job.description().orElse("jobgen job " + job.name());
         long grace = grace(job);
-        if (!job.enabled()) {
+        if (!job.timer().enabled()) {
             return new DesiredMonitor(job.name(), description, Optional.empty(), grace, "enabled: false, no check");
         }
-        String zone = job.timezone().orElse(localZone.getId());
-        return job.schedule().match(
+        String zone = job.timer().timezone().orElse(localZone.getId());
+        return job.timer().schedule().match(
                 calendar -> fromCalendar(job, calendar.expressions(), provider, localZone, zone, from, description, grace),
                 cron -> cron.atBoot()
                         ? new DesiredMonitor(job.name(), description, Optional.empty(), grace, "@reboot has no schedule to watch")
@@ -89,8 +89,8 @@ public final class MonitorPlanner {
 
     /** Jitter + accuracy + every attempt's timeout + the retry pauses + 1 minute, in whole seconds. */
     static long grace(Job job) {
-        long micros = job.accuracy().saturatedMicros();
-        micros = saturatedAdd(micros, job.jitter().map(TimeSpan::saturatedMicros).orElse(0L));
+        long micros = job.timer().accuracy().saturatedMicros();
+        micros = saturatedAdd(micros, job.timer().jitter().map(TimeSpan::saturatedMicros).orElse(0L));
         int attempts = job.retry().attempts();
         long timeout = job.timeout().saturatedMicros();
         micros = saturatedAdd(micros, timeout > Long.MAX_VALUE / attempts ? Long.MAX_VALUE : timeout * attempts);

@@ -44,7 +44,7 @@ final class RunnerFlags {
         s.idempotent = job.idempotent();
         // a cluster claim is per schedule period even without local stamps: every node's timer fires for it
         if (job.idempotent() || job.lock() instanceof LockSpec.Cluster) {
-            s.schedules = job.schedule().calendarExpressions();
+            s.schedules = job.timer().schedule().calendarExpressions();
         }
         s.timeout = job.timeout();
         s.retry = job.retry().retries() ? job.retry() : RetryPolicy.NONE;

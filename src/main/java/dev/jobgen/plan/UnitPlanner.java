@@ -41,7 +41,7 @@ public final class UnitPlanner {
             }
             units.add(p.service().get());
             units.add(p.timer().get());
-            timers.add(new TimerState(p.timer().get().name(), p.job().enabled()));
+            timers.add(new TimerState(p.timer().get().name(), p.job().timer().enabled()));
             notify |= p.job().onFailure().isPresent();
         }
         if (notify) {
