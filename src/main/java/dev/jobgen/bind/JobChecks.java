@@ -44,7 +44,7 @@ final class JobChecks {
         if (job.timer().jitter().isPresent() && job.timer().jitter().get().isInfinite()) {
             diagnostics.error(DiagnosticCode.INVALID_VALUE, f.valueAt("jitter"), "jitter", "must be finite");
         }
-        if (f.has("alert-after") && job.onFailure().isEmpty()) {
+        if (f.has("alert-after") && job.alerts().onFailure().isEmpty()) {
             diagnostics.errorWithHint(DiagnosticCode.INVALID_VALUE, f.keyAt("alert-after"), "add 'on-failure:' or drop 'alert-after'",
                     "alert-after", "has no effect without 'on-failure'");
         }

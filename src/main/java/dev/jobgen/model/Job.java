@@ -64,9 +64,6 @@ public record Job(
     public OnUnavailable onUnavailable() { return runner.onUnavailable(); }
     public boolean idempotent() { return runner.idempotent(); }
     public Optional<String> metricsDir() { return runner.metricsDir(); }
-    public Optional<Heartbeat> heartbeat() { return alerts.heartbeat(); }
-    public Optional<OnFailure> onFailure() { return alerts.onFailure(); }
-    public int alertAfter() { return alerts.alertAfter(); }
     public Optional<String> user() { return execution.user(); }
     public Optional<String> group() { return execution.group(); }
     public Optional<String> workingDirectory() { return execution.workingDirectory(); }

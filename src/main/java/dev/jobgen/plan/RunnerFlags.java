@@ -49,7 +49,7 @@ final class RunnerFlags {
         s.timeout = job.timeout();
         s.retry = job.retry().retries() ? job.retry() : RetryPolicy.NONE;
         s.permanentExitCodes = job.permanentExitCodes();
-        job.heartbeat().ifPresent(h -> {
+        job.alerts().heartbeat().ifPresent(h -> {
             s.heartbeat = Optional.of(heartbeat(h, target));
             s.logTail = (int) h.logTailBytes();
         });

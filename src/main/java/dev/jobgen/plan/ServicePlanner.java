@@ -32,7 +32,7 @@ final class ServicePlanner {
     Unit plan() {
         String name = UnitNames.service(catalogue.unitPrefix(), job.name());
         SectionBuilder unit = Provenance.unitSection(catalogue, SystemdEscaper.text(Provenance.description(job)));
-        job.onFailure().ifPresent(f -> {
+        job.alerts().onFailure().ifPresent(f -> {
             unit.add("OnFailure", UnitNames.notifyInstance(catalogue.unitPrefix(), "%n"));
             unitKeys(job, f).entries().forEach(e -> unit.add(e.key(), e.value()));
         });
@@ -72,7 +72,7 @@ final class ServicePlanner {
     /** What {@code jobgen notify} reads from the unit to alert about a failure of this job. */
     static UnitKeys unitKeys(Job job, OnFailure f) {
         return new UnitKeys(job.name(), Optional.of(Path.of("/var/lib/" + UnitNames.stateDirectory(job.name()))),
-                f.command().orElse(List.of()), f.webhook(), f.email(), job.alertAfter(), f.webhookFile().map(Path::of));
+                f.command().orElse(List.of()), f.webhook(), f.email(), job.alerts().alertAfter(), f.webhookFile().map(Path::of));
     }
 
     /**
@@ -103,7 +103,7 @@ final class ServicePlanner {
         if (!RunnerFlags.credentials(catalogue.target())) {
             return;
         }
-        job.heartbeat().flatMap(h -> h.urlFile()).ifPresent(f ->
+        job.alerts().heartbeat().flatMap(h -> h.urlFile()).ifPresent(f ->
                 service.add("LoadCredential", RunnerFlags.HEARTBEAT_CREDENTIAL + ":" + SystemdEscaper.path(f)));
         job.clusterUrlFile().ifPresent(f ->
                 service.add("LoadCredential", RunnerFlags.CLUSTER_CREDENTIAL + ":" + SystemdEscaper.path(f)));

@@ -42,7 +42,7 @@ public final class UnitPlanner {
             units.add(p.service().get());
             units.add(p.timer().get());
             timers.add(new TimerState(p.timer().get().name(), p.job().timer().enabled()));
-            notify |= p.job().onFailure().isPresent();
+            notify |= p.job().alerts().onFailure().isPresent();
         }
         if (notify) {
             units.add(NotifyTemplatePlanner.plan(catalogue));
