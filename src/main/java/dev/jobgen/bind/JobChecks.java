@@ -53,7 +53,7 @@ final class JobChecks {
                     String.valueOf(target.number()));
         }
         // MemoryMax= has no older spelling jobgen writes (MemoryLimit= is the cgroup-v1 knob)
-        if (!target.atLeast(231) && job.resources().memoryMaxBytes().isPresent()) {
+        if (!target.atLeast(231) && job.execution().resources().memoryMaxBytes().isPresent()) {
             diagnostics.error(DiagnosticCode.NEEDS_NEWER_SYSTEMD, job.at(), "the memory limit (MemoryMax=)", "231",
                     String.valueOf(target.number()));
         }

@@ -99,10 +99,10 @@ public final class CatalogueCompiler {
             for (Job job : c.jobs()) {
                 if (job.lock() instanceof LockSpec.Group group) {
                     Job other = first.putIfAbsent(group.name(), job);
-                    String user = job.user().orElse("root");
-                    if (other != null && !other.user().orElse("root").equals(user)) {
+                    String user = job.execution().user().orElse("root");
+                    if (other != null && !other.execution().user().orElse("root").equals(user)) {
                         diagnostics.error(DiagnosticCode.LOCK_GROUP_USERS, job.at("lock"), group.name(),
-                                other.name() + " as " + other.user().orElse("root") + ", " + job.name() + " as " + user);
+                                other.name() + " as " + other.execution().user().orElse("root") + ", " + job.name() + " as " + user);
                     }
                 }
             }

@@ -64,13 +64,6 @@ public record Job(
     public OnUnavailable onUnavailable() { return runner.onUnavailable(); }
     public boolean idempotent() { return runner.idempotent(); }
     public Optional<String> metricsDir() { return runner.metricsDir(); }
-    public Optional<String> user() { return execution.user(); }
-    public Optional<String> group() { return execution.group(); }
-    public Optional<String> workingDirectory() { return execution.workingDirectory(); }
-    public SortedMap<String, String> environment() { return execution.environment(); }
-    public List<String> environmentFiles() { return execution.environmentFiles(); }
-    public Resources resources() { return execution.resources(); }
-    public Sandbox sandbox() { return execution.sandbox(); }
 
     public static Builder builder(String name, Command command, Schedule schedule) {
         return new Builder(name, command, schedule);

@@ -34,8 +34,8 @@ final class RunnerFlags {
     static RunSpec spec(Job job, SystemdVersion target) {
         RunSpec.Builder s = RunSpec.builder(job.name(), job.command().argv());
         s.lock = job.lock();
-        if (job.user().isPresent() && (job.lock() instanceof LockSpec.Node || job.lock() instanceof LockSpec.Group)) {
-            s.lockDir = Path.of("/run/" + ServicePlanner.userLockDirectory(job.user().get()));
+        if (job.execution().user().isPresent() && (job.lock() instanceof LockSpec.Node || job.lock() instanceof LockSpec.Group)) {
+            s.lockDir = Path.of("/run/" + ServicePlanner.userLockDirectory(job.execution().user().get()));
         }
         s.onBusy = job.onBusy();
         job.clusterUrlFile().ifPresent(file -> s.cluster = credentials(target)

@@ -53,15 +53,15 @@ final class ServicePlanner {
             service.add("TimeoutStopSec", new TimeSpan(STOP_TIMEOUT_MICROS).normalized());
             service.add("StateDirectory", UnitNames.stateDirectory(job.name()));
         }
-        job.user().ifPresent(u -> service.add("User", u));
-        job.group().ifPresent(g -> service.add("Group", g));
-        job.workingDirectory().ifPresent(d -> service.add("WorkingDirectory", SystemdEscaper.path(d)));
-        for (Map.Entry<String, String> e : job.environment().entrySet()) {
+        job.execution().user().ifPresent(u -> service.add("User", u));
+        job.execution().group().ifPresent(g -> service.add("Group", g));
+        job.execution().workingDirectory().ifPresent(d -> service.add("WorkingDirectory", SystemdEscaper.path(d)));
+        for (Map.Entry<String, String> e : job.execution().environment().entrySet()) {
             service.add("Environment", SystemdEscaper.environment(e.getKey(), e.getValue()));
         }
-        job.environmentFiles().forEach(f -> service.add("EnvironmentFile", SystemdEscaper.path(f)));
+        job.execution().environmentFiles().forEach(f -> service.add("EnvironmentFile", SystemdEscaper.path(f)));
         credentials(service);
-        resources(service, job.resources());
+        resources(service, job.execution().resources());
         SandboxProfiles.apply(job, service, lockDir);
         service.add("SyslogIdentifier", SystemdEscaper.text(catalogue.unitPrefix() + job.name()));
         service.addIfSupported("LogExtraFields", "JOBGEN_JOB=" + job.name());
@@ -84,8 +84,8 @@ final class ServicePlanner {
      * under it, kept after the run so no lock file vanishes under a runner that holds it.
      */
     private void lockDirectory(SectionBuilder service) {
-        if (job.user().isPresent()) {
-            service.add("RuntimeDirectory", userLockDirectory(job.user().get()));
+        if (job.execution().user().isPresent()) {
+            service.add("RuntimeDirectory", userLockDirectory(job.execution().user().get()));
             service.add("RuntimeDirectoryMode", "0700");
             service.add("RuntimeDirectoryPreserve", "yes");
         } else {
