@@ -24,20 +24,20 @@ final class JobChecks {
     void check() {
         boolean monotonic = job.timer().schedule() instanceof Schedule.Every
                 || job.timer().schedule() instanceof Schedule.Cron c && c.atBoot();
-        if (job.idempotent() && monotonic) {
+        if (job.runner().idempotent() && monotonic) {
             diagnostics.errorWithHint(DiagnosticCode.INVALID_VALUE, f.valueAt("idempotent"),
                     "periods come from calendar schedules; use 'schedule:' or 'cron:'", "idempotent",
                     "'period' needs a calendar schedule, but job '" + job.name() + "' runs on an interval");
         }
-        if (job.lock() instanceof LockSpec.Cluster && job.clusterUrlFile().isEmpty()) {
+        if (job.runner().lock() instanceof LockSpec.Cluster && job.runner().clusterUrlFile().isEmpty()) {
             diagnostics.errorWithHint(DiagnosticCode.MISSING_KEY, f.valueAt("lock"),
                     "add 'cluster: {url-file: /etc/jobgen/cluster.url}'", "cluster.url-file", " for 'lock: cluster'");
         }
-        if (!(job.lock() instanceof LockSpec.Cluster) && f.has("cluster")) {
+        if (!(job.runner().lock() instanceof LockSpec.Cluster) && f.has("cluster")) {
             diagnostics.errorWithHint(DiagnosticCode.INVALID_VALUE, f.keyAt("cluster"), "set 'lock: cluster' or drop 'cluster'",
                     "cluster", "is only used with 'lock: cluster'");
         }
-        if (job.onBusy().waitUpTo().isPresent() && job.lock() instanceof LockSpec.None) {
+        if (job.runner().onBusy().waitUpTo().isPresent() && job.runner().lock() instanceof LockSpec.None) {
             diagnostics.errorWithHint(DiagnosticCode.INVALID_VALUE, f.valueAt("on-busy"), "set 'lock:' or drop 'on-busy'",
                     "on-busy", "has no effect without a lock");
         }

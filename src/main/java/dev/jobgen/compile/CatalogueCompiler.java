@@ -97,7 +97,7 @@ public final class CatalogueCompiler {
         Map<String, Job> first = new HashMap<>();
         for (Catalogue c : catalogues) {
             for (Job job : c.jobs()) {
-                if (job.lock() instanceof LockSpec.Group group) {
+                if (job.runner().lock() instanceof LockSpec.Group group) {
                     Job other = first.putIfAbsent(group.name(), job);
                     String user = job.execution().user().orElse("root");
                     if (other != null && !other.execution().user().orElse("root").equals(user)) {

@@ -51,7 +51,7 @@ public final class ScheduleLints {
                 a.legacyZones().forEach(z -> legacyZone(job, z, found));
                 gap.ifPresent(g -> overlap(job, g, found));
                 gap.ifPresent(g -> jitter(job, g, found));
-                if (job.retry().retries() && !job.idempotent()) {
+                if (job.runner().retry().retries() && !job.runner().idempotent()) {
                     found.warning(DiagnosticCode.RETRY_NOT_IDEMPOTENT, job.at("retry"), job.name());
                 }
                 a.dst().ifPresent(d -> found.warning(DiagnosticCode.DST_TRANSITION, job.at("schedule"), job.name(), d.zone(), d.findings()));
@@ -89,13 +89,13 @@ public final class ScheduleLints {
 
     /** The longest a run can take: every attempt at its timeout, plus the delays between them. */
     static Optional<Long> longestRunMicros(Job job) {
-        if (job.timeout().isInfinite()) {
+        if (job.runner().timeout().isInfinite()) {
             return Optional.empty();
         }
         try {
-            long total = Math.multiplyExact(job.timeout().saturatedMicros(), (long) job.retry().attempts());
-            for (int n = 1; n < job.retry().attempts(); n++) {
-                total = Math.addExact(total, job.retry().delayAfterAttemptMicros(n));
+            long total = Math.multiplyExact(job.runner().timeout().saturatedMicros(), (long) job.runner().retry().attempts());
+            for (int n = 1; n < job.runner().retry().attempts(); n++) {
+                total = Math.addExact(total, job.runner().retry().delayAfterAttemptMicros(n));
             }
             return Optional.of(total);
         } catch (ArithmeticException e) {
@@ -105,7 +105,7 @@ public final class ScheduleLints {
 
     private static void overlap(Job job, long gap, Diagnostics diagnostics) {
         longestRunMicros(job).filter(run -> run > gap).ifPresent(run -> diagnostics.warning(
-                DiagnosticCode.TIMEOUT_EXCEEDS_GAP, job.at(job.retry().retries() ? "retry" : "timeout"), job.name(),
+                DiagnosticCode.TIMEOUT_EXCEEDS_GAP, job.at(job.runner().retry().retries() ? "retry" : "timeout"), job.name(),
                 human(run) + (job.keyPositions().containsKey("timeout") ? "" : " (the default timeout)"), human(gap)));
     }
 

@@ -2,15 +2,11 @@ package dev.jobgen.model;
 
 import dev.jobgen.diag.SourcePosition;
 import dev.jobgen.runspec.LockSpec;
-import dev.jobgen.runspec.OnBusy;
-import dev.jobgen.runspec.OnUnavailable;
 import dev.jobgen.runspec.RetryPolicy;
 import dev.jobgen.time.TimeSpan;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
@@ -54,16 +50,6 @@ public record Job(
         return runner.needRunner() || alerts.heartbeat().isPresent() || alerts.onFailure().isPresent();
     }
 
-    // MOVING: delegating accessors, removed once their callers read the sub-records
-    public TimeSpan timeout() { return runner.timeout(); }
-    public RetryPolicy retry() { return runner.retry(); }
-    public List<Integer> permanentExitCodes() { return runner.permanentExitCodes(); }
-    public LockSpec lock() { return runner.lock(); }
-    public OnBusy onBusy() { return runner.onBusy(); }
-    public Optional<String> clusterUrlFile() { return runner.clusterUrlFile(); }
-    public OnUnavailable onUnavailable() { return runner.onUnavailable(); }
-    public boolean idempotent() { return runner.idempotent(); }
-    public Optional<String> metricsDir() { return runner.metricsDir(); }
 
     public static Builder builder(String name, Command command, Schedule schedule) {
         return new Builder(name, command, schedule);

@@ -91,11 +91,11 @@ public final class MonitorPlanner {
     static long grace(Job job) {
         long micros = job.timer().accuracy().saturatedMicros();
         micros = saturatedAdd(micros, job.timer().jitter().map(TimeSpan::saturatedMicros).orElse(0L));
-        int attempts = job.retry().attempts();
-        long timeout = job.timeout().saturatedMicros();
+        int attempts = job.runner().retry().attempts();
+        long timeout = job.runner().timeout().saturatedMicros();
         micros = saturatedAdd(micros, timeout > Long.MAX_VALUE / attempts ? Long.MAX_VALUE : timeout * attempts);
         for (int n = 1; n < attempts; n++) {
-            micros = saturatedAdd(micros, job.retry().delayAfterAttemptMicros(n));
+            micros = saturatedAdd(micros, job.runner().retry().delayAfterAttemptMicros(n));
         }
         micros = saturatedAdd(micros, 60_000_000L);
         return clamp(micros / 1_000_000L + (micros % 1_000_000L == 0 ? 0 : 1));

@@ -57,7 +57,7 @@ final class SandboxProfiles {
                 // directory is a RuntimeDirectory=, which systemd makes writable itself)
                 s.addIfSupported("ReadWritePaths", "-" + ServicePlanner.LOCK_DIR);
             }
-            job.metricsDir().ifPresent(d -> s.addIfSupported("ReadWritePaths", "-" + SystemdEscaper.pathListItem(d)));
+            job.runner().metricsDir().ifPresent(d -> s.addIfSupported("ReadWritePaths", "-" + SystemdEscaper.pathListItem(d)));
         }
         for (String path : sandbox.writablePaths()) {
             s.addIfSupported("ReadWritePaths", SystemdEscaper.pathListItem(path));

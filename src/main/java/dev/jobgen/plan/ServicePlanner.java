@@ -40,7 +40,7 @@ final class ServicePlanner {
         SectionBuilder service = new SectionBuilder("Service", catalogue.target());
         service.add("Type", "oneshot");
         boolean runner = job.usesRunner();
-        boolean lockDir = job.lock() instanceof LockSpec.Node || job.lock() instanceof LockSpec.Group;
+        boolean lockDir = job.runner().lock() instanceof LockSpec.Node || job.runner().lock() instanceof LockSpec.Group;
         if (lockDir) {
             lockDirectory(service);
         }
@@ -105,7 +105,7 @@ final class ServicePlanner {
         }
         job.alerts().heartbeat().flatMap(h -> h.urlFile()).ifPresent(f ->
                 service.add("LoadCredential", RunnerFlags.HEARTBEAT_CREDENTIAL + ":" + SystemdEscaper.path(f)));
-        job.clusterUrlFile().ifPresent(f ->
+        job.runner().clusterUrlFile().ifPresent(f ->
                 service.add("LoadCredential", RunnerFlags.CLUSTER_CREDENTIAL + ":" + SystemdEscaper.path(f)));
     }
 
@@ -122,18 +122,18 @@ final class ServicePlanner {
      * runner's own work, so systemd only steps in when the runner itself hangs.
      */
     private String startTimeout() {
-        if (job.timeout().isInfinite()) {
+        if (job.runner().timeout().isInfinite()) {
             return "infinity";
         }
         if (!job.usesRunner()) {
-            return job.timeout().normalized();
+            return job.runner().timeout().normalized();
         }
-        int attempts = job.retry().attempts();
+        int attempts = job.runner().retry().attempts();
         long total = 0;
         try {
-            total = Math.multiplyExact(job.timeout().saturatedMicros(), (long) attempts);
+            total = Math.multiplyExact(job.runner().timeout().saturatedMicros(), (long) attempts);
             for (int n = 1; n < attempts; n++) {
-                total = Math.addExact(total, job.retry().delayAfterAttemptMicros(n));
+                total = Math.addExact(total, job.runner().retry().delayAfterAttemptMicros(n));
             }
             total = Math.addExact(total, RUNNER_MARGIN_MICROS);
         } catch (ArithmeticException e) {

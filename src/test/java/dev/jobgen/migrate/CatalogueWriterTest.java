@@ -62,7 +62,7 @@ class CatalogueWriterTest {
             assertEquals(want.environment(), got.execution().environment(), want.name());
             assertEquals(want.email(), got.alerts().onFailure().flatMap(OnFailure::email), want.name());
             assertFalse(got.timer().catchUp(), "cron does not make up missed runs");
-            assertTrue(got.timeout().isInfinite(), "cron never stops a run");
+            assertTrue(got.runner().timeout().isInfinite(), "cron never stops a run");
         }
         assertEquals(Optional.of("Europe/Berlin"), catalogue.jobs().get(0).timer().timezone());
         assertEquals("1", catalogue.jobs().get(0).execution().environment().get("A"));
