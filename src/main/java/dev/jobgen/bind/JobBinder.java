@@ -76,6 +76,9 @@ final class JobBinder {
         Optional<String> timezone = ScheduleBinder.timezone(f);
         Optional<Schedule> schedule = new ScheduleBinder(name, f, timezone, now).bind();
         Optional<TimeSpan> jitter = f.span("jitter");
+        if (jitter.filter(TimeSpan::isInfinite).isPresent()) {
+            local.error(DiagnosticCode.INVALID_VALUE, f.valueAt("jitter"), "jitter", "must be finite");
+        }
         TimeSpan accuracy = f.span("accuracy").orElse(Timer.DEFAULT_ACCURACY);
         boolean catchUp = f.bool("catch-up").orElse(true);
         TimeSpan timeout = f.span("timeout").orElse(RunnerOptions.DEFAULT_TIMEOUT);

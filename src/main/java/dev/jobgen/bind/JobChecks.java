@@ -41,9 +41,6 @@ final class JobChecks {
             diagnostics.errorWithHint(DiagnosticCode.INVALID_VALUE, f.valueAt("on-busy"), "set 'lock:' or drop 'on-busy'",
                     "on-busy", "has no effect without a lock");
         }
-        if (job.timer().jitter().isPresent() && job.timer().jitter().get().isInfinite()) {
-            diagnostics.error(DiagnosticCode.INVALID_VALUE, f.valueAt("jitter"), "jitter", "must be finite");
-        }
         if (f.has("alert-after") && job.alerts().onFailure().isEmpty()) {
             diagnostics.errorWithHint(DiagnosticCode.INVALID_VALUE, f.keyAt("alert-after"), "add 'on-failure:' or drop 'alert-after'",
                     "alert-after", "has no effect without 'on-failure'");

@@ -25,5 +25,14 @@ public record Execution(Optional<String> user, Optional<String> group, Optional<
         Objects.requireNonNull(sandbox, "sandbox");
         environment = Collections.unmodifiableSortedMap(new TreeMap<>(environment));
         environmentFiles = List.copyOf(environmentFiles);
+        // systemd resolves no relative path in these settings; the binder reported any the author wrote
+        workingDirectory.ifPresent(Execution::requireAbsolute);
+        environmentFiles.forEach(Execution::requireAbsolute);
+    }
+
+    private static void requireAbsolute(String path) {
+        if (!path.startsWith("/")) {
+            throw new IllegalArgumentException("not an absolute path: " + path);
+        }
     }
 }

@@ -50,7 +50,6 @@ public record Job(
         return runner.needRunner() || alerts.heartbeat().isPresent() || alerts.onFailure().isPresent();
     }
 
-
     public static Builder builder(String name, Command command, Schedule schedule) {
         return new Builder(name, command, schedule);
     }

@@ -30,7 +30,13 @@ public record RunnerOptions(TimeSpan timeout, RetryPolicy retry, List<Integer> p
         Objects.requireNonNull(clusterUrlFile, "clusterUrlFile");
         Objects.requireNonNull(onUnavailable, "onUnavailable");
         Objects.requireNonNull(metricsDir, "metricsDir");
+        if (timeout.usec() == 0) {
+            throw new IllegalArgumentException("timeout must be longer than 0 (infinity is no limit)");
+        }
         permanentExitCodes = List.copyOf(permanentExitCodes);
+        if (permanentExitCodes.stream().anyMatch(code -> code < 1 || code > 255)) {
+            throw new IllegalArgumentException("exit codes are 1 to 255: " + permanentExitCodes);
+        }
     }
 
     /** Whether any of these options needs the runner (the timeout alone does not). */

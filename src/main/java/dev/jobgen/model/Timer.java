@@ -19,6 +19,9 @@ public record Timer(Schedule schedule, Optional<String> timezone, Optional<TimeS
         Objects.requireNonNull(timezone, "timezone");
         Objects.requireNonNull(jitter, "jitter");
         Objects.requireNonNull(accuracy, "accuracy");
+        if (jitter.filter(TimeSpan::isInfinite).isPresent()) {
+            throw new IllegalArgumentException("jitter must be finite");
+        }
     }
 
 }
