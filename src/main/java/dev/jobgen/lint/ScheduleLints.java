@@ -44,7 +44,8 @@ public final class ScheduleLints {
             int version = catalogue.target().number();
             for (Job job : catalogue.jobs()) {
                 // as the catalogue's target computes the elapses, where systemd versions differ
-                Analysis a = analyses.computeIfAbsent(List.of(job.timer().schedule().calendarExpressions(), version), k -> analyse(job, version, now));
+                Analysis a = analyses.computeIfAbsent(List.of(job.timer().schedule().calendarExpressions(), version),
+                        k -> analyse(job, version, now));
                 Optional<Long> gap = job.timer().schedule() instanceof Schedule.Every every
                         ? Optional.of(every.interval().saturatedMicros()) : a.gap();
                 Diagnostics found = new Diagnostics();
