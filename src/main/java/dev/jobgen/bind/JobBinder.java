@@ -4,11 +4,15 @@ import dev.jobgen.diag.DiagnosticCode;
 import dev.jobgen.diag.Diagnostics;
 import dev.jobgen.diag.SourcePosition;
 import dev.jobgen.load.YNode;
+import dev.jobgen.model.Alerts;
 import dev.jobgen.model.Command;
+import dev.jobgen.model.Execution;
 import dev.jobgen.model.Job;
 import dev.jobgen.model.Names;
+import dev.jobgen.model.RunnerOptions;
 import dev.jobgen.model.Schedule;
 import dev.jobgen.model.SystemdVersion;
+import dev.jobgen.model.Timer;
 import dev.jobgen.time.TimeSpan;
 import dev.jobgen.unitfile.SystemdEscaper;
 import java.time.Instant;
@@ -72,9 +76,12 @@ final class JobBinder {
         Optional<String> timezone = ScheduleBinder.timezone(f);
         Optional<Schedule> schedule = new ScheduleBinder(name, f, timezone, now).bind();
         Optional<TimeSpan> jitter = f.span("jitter");
-        TimeSpan accuracy = f.span("accuracy").orElse(Job.DEFAULT_ACCURACY);
+        if (jitter.filter(TimeSpan::isInfinite).isPresent()) {
+            local.error(DiagnosticCode.INVALID_VALUE, f.valueAt("jitter"), "jitter", "must be finite");
+        }
+        TimeSpan accuracy = f.span("accuracy").orElse(Timer.DEFAULT_ACCURACY);
         boolean catchUp = f.bool("catch-up").orElse(true);
-        TimeSpan timeout = f.span("timeout").orElse(Job.DEFAULT_TIMEOUT);
+        TimeSpan timeout = f.span("timeout").orElse(RunnerOptions.DEFAULT_TIMEOUT);
         if (timeout.usec() == 0) {
             local.error(DiagnosticCode.INVALID_VALUE, f.valueAt("timeout"), "timeout", "must be longer than 0 (use 'infinity' for no limit)");
         }
@@ -102,10 +109,12 @@ final class JobBinder {
         boolean enabled = f.bool("enabled").orElse(true);
         Job job = null;
         if (!local.hasErrors() && command.isPresent() && schedule.isPresent()) {
-            job = new Job(name, at, description, command.get(), schedule.get(), timezone, jitter, accuracy, catchUp,
-                    timeout, retry, permanent, lock, onBusy, clusterUrlFile, onUnavailable, idempotent, heartbeat,
-                    onFailure, alertAfter, user, group, workingDirectory, environment, environmentFiles, resources,
-                    sandbox, metricsDir, enabled, f.keyPositions());
+            job = new Job(name, at, description, command.get(),
+                    new Timer(schedule.get(), timezone, jitter, accuracy, catchUp, enabled),
+                    new RunnerOptions(timeout, retry, permanent, lock, onBusy, clusterUrlFile, onUnavailable, idempotent, metricsDir),
+                    new Alerts(heartbeat, onFailure, alertAfter),
+                    new Execution(user, group, workingDirectory, environment, environmentFiles, resources, sandbox),
+                    f.keyPositions());
             new JobChecks(job, f, target, local).check();
         }
         diagnostics.addAllExcept(local, silenced);

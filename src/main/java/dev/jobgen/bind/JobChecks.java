@@ -22,29 +22,26 @@ final class JobChecks {
     }
 
     void check() {
-        boolean monotonic = job.schedule() instanceof Schedule.Every
-                || job.schedule() instanceof Schedule.Cron c && c.atBoot();
-        if (job.idempotent() && monotonic) {
+        boolean monotonic = job.timer().schedule() instanceof Schedule.Every
+                || job.timer().schedule() instanceof Schedule.Cron c && c.atBoot();
+        if (job.runner().idempotent() && monotonic) {
             diagnostics.errorWithHint(DiagnosticCode.INVALID_VALUE, f.valueAt("idempotent"),
                     "periods come from calendar schedules; use 'schedule:' or 'cron:'", "idempotent",
                     "'period' needs a calendar schedule, but job '" + job.name() + "' runs on an interval");
         }
-        if (job.lock() instanceof LockSpec.Cluster && job.clusterUrlFile().isEmpty()) {
+        if (job.runner().lock() instanceof LockSpec.Cluster && job.runner().clusterUrlFile().isEmpty()) {
             diagnostics.errorWithHint(DiagnosticCode.MISSING_KEY, f.valueAt("lock"),
                     "add 'cluster: {url-file: /etc/jobgen/cluster.url}'", "cluster.url-file", " for 'lock: cluster'");
         }
-        if (!(job.lock() instanceof LockSpec.Cluster) && f.has("cluster")) {
+        if (!(job.runner().lock() instanceof LockSpec.Cluster) && f.has("cluster")) {
             diagnostics.errorWithHint(DiagnosticCode.INVALID_VALUE, f.keyAt("cluster"), "set 'lock: cluster' or drop 'cluster'",
                     "cluster", "is only used with 'lock: cluster'");
         }
-        if (job.onBusy().waitUpTo().isPresent() && job.lock() instanceof LockSpec.None) {
+        if (job.runner().onBusy().waitUpTo().isPresent() && job.runner().lock() instanceof LockSpec.None) {
             diagnostics.errorWithHint(DiagnosticCode.INVALID_VALUE, f.valueAt("on-busy"), "set 'lock:' or drop 'on-busy'",
                     "on-busy", "has no effect without a lock");
         }
-        if (job.jitter().isPresent() && job.jitter().get().isInfinite()) {
-            diagnostics.error(DiagnosticCode.INVALID_VALUE, f.valueAt("jitter"), "jitter", "must be finite");
-        }
-        if (f.has("alert-after") && job.onFailure().isEmpty()) {
+        if (f.has("alert-after") && job.alerts().onFailure().isEmpty()) {
             diagnostics.errorWithHint(DiagnosticCode.INVALID_VALUE, f.keyAt("alert-after"), "add 'on-failure:' or drop 'alert-after'",
                     "alert-after", "has no effect without 'on-failure'");
         }
@@ -53,7 +50,7 @@ final class JobChecks {
                     String.valueOf(target.number()));
         }
         // MemoryMax= has no older spelling jobgen writes (MemoryLimit= is the cgroup-v1 knob)
-        if (!target.atLeast(231) && job.resources().memoryMaxBytes().isPresent()) {
+        if (!target.atLeast(231) && job.execution().resources().memoryMaxBytes().isPresent()) {
             diagnostics.error(DiagnosticCode.NEEDS_NEWER_SYSTEMD, job.at(), "the memory limit (MemoryMax=)", "231",
                     String.valueOf(target.number()));
         }

@@ -74,7 +74,7 @@ public final class NextCommand implements Callable<Integer> {
                     continue;
                 }
                 found = true;
-                if (j.schedule().calendarExpressions().isEmpty()) {
+                if (j.timer().schedule().calendarExpressions().isEmpty()) {
                     monotonic.add(j);
                 } else {
                     runs.addAll(upcoming(j, start, c.target().number()));
@@ -99,16 +99,16 @@ public final class NextCommand implements Callable<Integer> {
     /** The runs as the catalogue's target systemd computes them, where versions differ. */
     private List<Run> upcoming(Job j, Instant start, int systemdVersion) {
         ZoneId local = LocalZone.from(ctx.env());
-        ZoneId zone = j.timezone().map(ZoneId::of).orElse(local);
+        ZoneId zone = j.timer().timezone().map(ZoneId::of).orElse(local);
         List<Run> out = new ArrayList<>();
         List<CalendarSpec> specs;
         try {
-            specs = ScheduleAnalysis.specs(j.schedule().calendarExpressions(), local, systemdVersion);
+            specs = ScheduleAnalysis.specs(j.timer().schedule().calendarExpressions(), local, systemdVersion);
         } catch (IllegalArgumentException e) {
             throw new UserError("a schedule of job " + j.name() + " is not valid with TZ=" + ctx.env().get("TZ") + ": " + e.getMessage());
         }
         for (Instant at : ScheduleAnalysis.upcoming(specs, start, Instant.MAX, count)) {
-            out.add(new Run(j, at, zone, j.jitter().filter(s -> s.usec() != 0).map(s -> at.plusNanos(s.saturatedMicros() * 1000))));
+            out.add(new Run(j, at, zone, j.timer().jitter().filter(s -> s.usec() != 0).map(s -> at.plusNanos(s.saturatedMicros() * 1000))));
         }
         return out;
     }
@@ -117,13 +117,13 @@ public final class NextCommand implements Callable<Integer> {
         int width = java.util.stream.Stream.concat(runs.stream().map(Run::job), monotonic.stream())
                 .mapToInt(j -> j.name().length()).max().orElse(3);
         for (Run r : runs) {
-            String suspended = r.job().enabled() ? "" : "  (suspended: enabled: false)";
+            String suspended = r.job().timer().enabled() ? "" : "  (suspended: enabled: false)";
             String jitter = r.jitterUntil().map(u -> "  jitter until " + LOCAL.format(u.atZone(r.zone()))).orElse("");
             ctx.out().printf(Locale.ROOT, "%-" + width + "s  %s  %s%s%s%n", r.job().name(), LOCAL.format(r.at().atZone(r.zone())),
                     IsoInstant.format(r.at()), jitter, suspended);
         }
         for (Job j : monotonic) {
-            String every = j.schedule().<String>match(c -> "at boot (+1min)", c -> "at boot (+1min)",
+            String every = j.timer().schedule().<String>match(c -> "at boot (+1min)", c -> "at boot (+1min)",
                     e -> "every " + e.interval().normalized() + " after boot and after each run");
             ctx.out().printf(Locale.ROOT, "%-" + width + "s  %s%n", j.name(), every);
         }
@@ -140,14 +140,14 @@ public final class NextCommand implements Callable<Integer> {
             o.put("local", r.at().atZone(r.zone()).toOffsetDateTime().toString());
             o.put("zone", r.zone().getId());
             o.put("jitter_until", r.jitterUntil().map(IsoInstant::format).orElse(null));
-            o.put("enabled", r.job().enabled());
+            o.put("enabled", r.job().timer().enabled());
         }
         for (Job j : monotonic) {
             ObjectNode o = array.addObject();
             o.put("job", j.name());
             o.putNull("at");
-            o.put("monotonic", j.schedule().<String>match(c -> "boot", c -> "boot", e -> e.interval().normalized()));
-            o.put("enabled", j.enabled());
+            o.put("monotonic", j.timer().schedule().<String>match(c -> "boot", c -> "boot", e -> e.interval().normalized()));
+            o.put("enabled", j.timer().enabled());
         }
         ctx.out().println(json.writerWithDefaultPrettyPrinter().writeValueAsString(array));
         ctx.out().flush();

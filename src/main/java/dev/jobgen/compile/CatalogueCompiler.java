@@ -97,12 +97,12 @@ public final class CatalogueCompiler {
         Map<String, Job> first = new HashMap<>();
         for (Catalogue c : catalogues) {
             for (Job job : c.jobs()) {
-                if (job.lock() instanceof LockSpec.Group group) {
+                if (job.runner().lock() instanceof LockSpec.Group group) {
                     Job other = first.putIfAbsent(group.name(), job);
-                    String user = job.user().orElse("root");
-                    if (other != null && !other.user().orElse("root").equals(user)) {
+                    String user = job.execution().user().orElse("root");
+                    if (other != null && !other.execution().user().orElse("root").equals(user)) {
                         diagnostics.error(DiagnosticCode.LOCK_GROUP_USERS, job.at("lock"), group.name(),
-                                other.name() + " as " + other.user().orElse("root") + ", " + job.name() + " as " + user);
+                                other.name() + " as " + other.execution().user().orElse("root") + ", " + job.name() + " as " + user);
                     }
                 }
             }

@@ -44,21 +44,22 @@ public final class ScheduleLints {
             int version = catalogue.target().number();
             for (Job job : catalogue.jobs()) {
                 // as the catalogue's target computes the elapses, where systemd versions differ
-                Analysis a = analyses.computeIfAbsent(List.of(job.schedule().calendarExpressions(), version), k -> analyse(job, version, now));
-                Optional<Long> gap = job.schedule() instanceof Schedule.Every every
+                Analysis a = analyses.computeIfAbsent(List.of(job.timer().schedule().calendarExpressions(), version),
+                        k -> analyse(job, version, now));
+                Optional<Long> gap = job.timer().schedule() instanceof Schedule.Every every
                         ? Optional.of(every.interval().saturatedMicros()) : a.gap();
                 Diagnostics found = new Diagnostics();
                 a.legacyZones().forEach(z -> legacyZone(job, z, found));
                 gap.ifPresent(g -> overlap(job, g, found));
                 gap.ifPresent(g -> jitter(job, g, found));
-                if (job.retry().retries() && !job.idempotent()) {
+                if (job.runner().retry().retries() && !job.runner().idempotent()) {
                     found.warning(DiagnosticCode.RETRY_NOT_IDEMPOTENT, job.at("retry"), job.name());
                 }
                 a.dst().ifPresent(d -> found.warning(DiagnosticCode.DST_TRANSITION, job.at("schedule"), job.name(), d.zone(), d.findings()));
                 diagnostics.addAllExcept(found, catalogue.silencedWarnings(job));
                 // a job that silences thundering-herd is content to start with others, so it counts towards no herd
                 boolean herdSilenced = catalogue.silencedWarnings(job).contains(DiagnosticCode.THUNDERING_HERD);
-                if (!herdSilenced && job.jitter().filter(j -> j.usec() != 0).isEmpty()) {
+                if (!herdSilenced && job.timer().jitter().filter(j -> j.usec() != 0).isEmpty()) {
                     for (Instant t : a.nextDay()) {
                         starts.computeIfAbsent(t, k -> new ArrayList<>()).add(job);
                     }
@@ -72,7 +73,7 @@ public final class ScheduleLints {
     private record Analysis(Optional<Long> gap, Optional<DstCheck.Finding> dst, List<Instant> nextDay, List<String> legacyZones) {}
 
     private static Analysis analyse(Job job, int version, Instant now) {
-        List<CalendarSpec> specs = ScheduleAnalysis.specs(job.schedule().calendarExpressions(), ZoneOffset.UTC, version);
+        List<CalendarSpec> specs = ScheduleAnalysis.specs(job.timer().schedule().calendarExpressions(), ZoneOffset.UTC, version);
         if (specs.isEmpty()) {
             return new Analysis(Optional.empty(), Optional.empty(), List.of(), List.of());
         }
@@ -89,13 +90,13 @@ public final class ScheduleLints {
 
     /** The longest a run can take: every attempt at its timeout, plus the delays between them. */
     static Optional<Long> longestRunMicros(Job job) {
-        if (job.timeout().isInfinite()) {
+        if (job.runner().timeout().isInfinite()) {
             return Optional.empty();
         }
         try {
-            long total = Math.multiplyExact(job.timeout().saturatedMicros(), (long) job.retry().attempts());
-            for (int n = 1; n < job.retry().attempts(); n++) {
-                total = Math.addExact(total, job.retry().delayAfterAttemptMicros(n));
+            long total = Math.multiplyExact(job.runner().timeout().saturatedMicros(), (long) job.runner().retry().attempts());
+            for (int n = 1; n < job.runner().retry().attempts(); n++) {
+                total = Math.addExact(total, job.runner().retry().delayAfterAttemptMicros(n));
             }
             return Optional.of(total);
         } catch (ArithmeticException e) {
@@ -105,12 +106,12 @@ public final class ScheduleLints {
 
     private static void overlap(Job job, long gap, Diagnostics diagnostics) {
         longestRunMicros(job).filter(run -> run > gap).ifPresent(run -> diagnostics.warning(
-                DiagnosticCode.TIMEOUT_EXCEEDS_GAP, job.at(job.retry().retries() ? "retry" : "timeout"), job.name(),
+                DiagnosticCode.TIMEOUT_EXCEEDS_GAP, job.at(job.runner().retry().retries() ? "retry" : "timeout"), job.name(),
                 human(run) + (job.keyPositions().containsKey("timeout") ? "" : " (the default timeout)"), human(gap)));
     }
 
     private static void jitter(Job job, long gap, Diagnostics diagnostics) {
-        job.jitter().filter(j -> j.usec() != 0 && j.saturatedMicros() >= gap).ifPresent(j -> diagnostics.warning(
+        job.timer().jitter().filter(j -> j.usec() != 0 && j.saturatedMicros() >= gap).ifPresent(j -> diagnostics.warning(
                 DiagnosticCode.JITTER_EXCEEDS_GAP, job.at("jitter"), job.name(), j.normalized(), human(gap)));
     }
 

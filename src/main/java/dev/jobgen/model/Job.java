@@ -2,19 +2,18 @@ package dev.jobgen.model;
 
 import dev.jobgen.diag.SourcePosition;
 import dev.jobgen.runspec.LockSpec;
-import dev.jobgen.runspec.OnBusy;
-import dev.jobgen.runspec.OnUnavailable;
 import dev.jobgen.runspec.RetryPolicy;
 import dev.jobgen.time.TimeSpan;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * One job of a catalogue, every default applied (bind/ is the only place defaults live).
+ * One job of a catalogue, every default applied (bind/ is the only place defaults live), its
+ * settings grouped as the catalogue reference groups its keys: when it runs ({@link Timer}), how
+ * each run is attempted ({@link RunnerOptions}), who hears about it ({@link Alerts}) and where and as
+ * whom the command runs ({@link Execution}).
  * {@code at} is where the job's name was written, for diagnostics about the whole job;
  * {@code keyPositions} where each key was written, for diagnostics about one setting.
  */
@@ -23,52 +22,21 @@ public record Job(
         SourcePosition at,
         Optional<String> description,
         Command command,
-        Schedule schedule,
-        Optional<String> timezone,
-        Optional<TimeSpan> jitter,
-        TimeSpan accuracy,
-        boolean catchUp,
-        TimeSpan timeout,
-        RetryPolicy retry,
-        List<Integer> permanentExitCodes,
-        LockSpec lock,
-        OnBusy onBusy,
-        Optional<String> clusterUrlFile,
-        OnUnavailable onUnavailable,
-        boolean idempotent,
-        Optional<Heartbeat> heartbeat,
-        Optional<OnFailure> onFailure,
-        int alertAfter,
-        Optional<String> user,
-        Optional<String> group,
-        Optional<String> workingDirectory,
-        SortedMap<String, String> environment,
-        List<String> environmentFiles,
-        Resources resources,
-        Sandbox sandbox,
-        Optional<String> metricsDir,
-        boolean enabled,
+        Timer timer,
+        RunnerOptions runner,
+        Alerts alerts,
+        Execution execution,
         Map<String, SourcePosition> keyPositions) {
-
-    public static final TimeSpan DEFAULT_TIMEOUT = TimeSpan.ofSeconds(3600);
-    public static final TimeSpan DEFAULT_ACCURACY = TimeSpan.ofSeconds(1);
 
     public Job {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(at, "at");
+        Objects.requireNonNull(description, "description");
         Objects.requireNonNull(command, "command");
-        Objects.requireNonNull(schedule, "schedule");
-        Objects.requireNonNull(accuracy, "accuracy");
-        Objects.requireNonNull(timeout, "timeout");
-        Objects.requireNonNull(retry, "retry");
-        Objects.requireNonNull(lock, "lock");
-        Objects.requireNonNull(onBusy, "onBusy");
-        Objects.requireNonNull(onUnavailable, "onUnavailable");
-        Objects.requireNonNull(resources, "resources");
-        Objects.requireNonNull(sandbox, "sandbox");
-        permanentExitCodes = List.copyOf(permanentExitCodes);
-        environment = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(environment));
-        environmentFiles = List.copyOf(environmentFiles);
+        Objects.requireNonNull(timer, "timer");
+        Objects.requireNonNull(runner, "runner");
+        Objects.requireNonNull(alerts, "alerts");
+        Objects.requireNonNull(execution, "execution");
         keyPositions = Map.copyOf(keyPositions);
     }
 
@@ -79,8 +47,7 @@ public record Job(
 
     /** Whether the runner wraps the command (any runner feature in use). */
     public boolean usesRunner() {
-        return !(lock instanceof LockSpec.None) || idempotent || heartbeat.isPresent() || retry.retries()
-                || metricsDir.isPresent() || onFailure.isPresent();
+        return runner.needRunner() || alerts.heartbeat().isPresent() || alerts.onFailure().isPresent();
     }
 
     public static Builder builder(String name, Command command, Schedule schedule) {
@@ -96,7 +63,7 @@ public record Job(
         private Optional<String> description = Optional.empty();
         private Optional<String> timezone = Optional.empty();
         private Optional<TimeSpan> jitter = Optional.empty();
-        private TimeSpan timeout = DEFAULT_TIMEOUT;
+        private TimeSpan timeout = RunnerOptions.DEFAULT_TIMEOUT;
         private RetryPolicy retry = RetryPolicy.NONE;
         private LockSpec lock = new LockSpec.None();
         private boolean idempotent;
@@ -125,10 +92,16 @@ public record Job(
         public Builder enabled(boolean v) { enabled = v; return this; }
 
         public Job build() {
-            return new Job(name, at, description, command, schedule, timezone, jitter, DEFAULT_ACCURACY, true,
-                    timeout, retry, List.of(), lock, OnBusy.SKIP, Optional.empty(), OnUnavailable.FAIL, idempotent, heartbeat,
-                    Optional.empty(), 1, Optional.empty(), Optional.empty(), Optional.empty(), new TreeMap<>(environment),
-                    List.of(), Resources.NONE, sandbox, Optional.empty(), enabled, Map.of());
+            RunnerOptions d = RunnerOptions.DEFAULTS;
+            Execution x = Execution.DEFAULTS;
+            return new Job(name, at, description, command,
+                    new Timer(schedule, timezone, jitter, Timer.DEFAULT_ACCURACY, true, enabled),
+                    new RunnerOptions(timeout, retry, d.permanentExitCodes(), lock, d.onBusy(), d.clusterUrlFile(),
+                            d.onUnavailable(), idempotent, d.metricsDir()),
+                    new Alerts(heartbeat, Optional.empty(), Alerts.NONE.alertAfter()),
+                    new Execution(x.user(), x.group(), x.workingDirectory(), new TreeMap<>(environment),
+                            x.environmentFiles(), x.resources(), sandbox),
+                    Map.of());
         }
     }
 }

@@ -46,11 +46,11 @@ public final class MonitorPlanner {
     static DesiredMonitor plan(Job job, Provider provider, ZoneId localZone, Instant from, int systemdVersion) {
         String description = job.description().orElse("jobgen job " + job.name());
         long grace = grace(job);
-        if (!job.enabled()) {
+        if (!job.timer().enabled()) {
             return new DesiredMonitor(job.name(), description, Optional.empty(), grace, "enabled: false, no check");
         }
-        String zone = job.timezone().orElse(localZone.getId());
-        return job.schedule().match(
+        String zone = job.timer().timezone().orElse(localZone.getId());
+        return job.timer().schedule().match(
                 calendar -> fromCalendar(job, calendar.expressions(), provider, localZone, zone, from, systemdVersion, description, grace),
                 cron -> cron.atBoot()
                         ? new DesiredMonitor(job.name(), description, Optional.empty(), grace, "@reboot has no schedule to watch")
@@ -90,13 +90,13 @@ public final class MonitorPlanner {
 
     /** Jitter + accuracy + every attempt's timeout + the retry pauses + 1 minute, in whole seconds. */
     static long grace(Job job) {
-        long micros = job.accuracy().saturatedMicros();
-        micros = saturatedAdd(micros, job.jitter().map(TimeSpan::saturatedMicros).orElse(0L));
-        int attempts = job.retry().attempts();
-        long timeout = job.timeout().saturatedMicros();
+        long micros = job.timer().accuracy().saturatedMicros();
+        micros = saturatedAdd(micros, job.timer().jitter().map(TimeSpan::saturatedMicros).orElse(0L));
+        int attempts = job.runner().retry().attempts();
+        long timeout = job.runner().timeout().saturatedMicros();
         micros = saturatedAdd(micros, timeout > Long.MAX_VALUE / attempts ? Long.MAX_VALUE : timeout * attempts);
         for (int n = 1; n < attempts; n++) {
-            micros = saturatedAdd(micros, job.retry().delayAfterAttemptMicros(n));
+            micros = saturatedAdd(micros, job.runner().retry().delayAfterAttemptMicros(n));
         }
         micros = saturatedAdd(micros, 60_000_000L);
         return clamp(micros / 1_000_000L + (micros % 1_000_000L == 0 ? 0 : 1));

@@ -33,27 +33,27 @@ final class RunnerFlags {
 
     static RunSpec spec(Job job, SystemdVersion target) {
         RunSpec.Builder s = RunSpec.builder(job.name(), job.command().argv());
-        s.lock = job.lock();
-        if (job.user().isPresent() && (job.lock() instanceof LockSpec.Node || job.lock() instanceof LockSpec.Group)) {
-            s.lockDir = Path.of("/run/" + ServicePlanner.userLockDirectory(job.user().get()));
+        s.lock = job.runner().lock();
+        if (job.execution().user().isPresent() && (job.runner().lock() instanceof LockSpec.Node || job.runner().lock() instanceof LockSpec.Group)) {
+            s.lockDir = Path.of("/run/" + ServicePlanner.userLockDirectory(job.execution().user().get()));
         }
-        s.onBusy = job.onBusy();
-        job.clusterUrlFile().ifPresent(file -> s.cluster = credentials(target)
-                ? new RunSpec.ClusterSettings(Optional.empty(), Optional.of(CLUSTER_CREDENTIAL), job.onUnavailable())
-                : new RunSpec.ClusterSettings(Optional.of(Path.of(file)), Optional.empty(), job.onUnavailable()));
-        s.idempotent = job.idempotent();
+        s.onBusy = job.runner().onBusy();
+        job.runner().clusterUrlFile().ifPresent(file -> s.cluster = credentials(target)
+                ? new RunSpec.ClusterSettings(Optional.empty(), Optional.of(CLUSTER_CREDENTIAL), job.runner().onUnavailable())
+                : new RunSpec.ClusterSettings(Optional.of(Path.of(file)), Optional.empty(), job.runner().onUnavailable()));
+        s.idempotent = job.runner().idempotent();
         // a cluster claim is per schedule period even without local stamps: every node's timer fires for it
-        if (job.idempotent() || job.lock() instanceof LockSpec.Cluster) {
-            s.schedules = job.schedule().calendarExpressions();
+        if (job.runner().idempotent() || job.runner().lock() instanceof LockSpec.Cluster) {
+            s.schedules = job.timer().schedule().calendarExpressions();
         }
-        s.timeout = job.timeout();
-        s.retry = job.retry().retries() ? job.retry() : RetryPolicy.NONE;
-        s.permanentExitCodes = job.permanentExitCodes();
-        job.heartbeat().ifPresent(h -> {
+        s.timeout = job.runner().timeout();
+        s.retry = job.runner().retry().retries() ? job.runner().retry() : RetryPolicy.NONE;
+        s.permanentExitCodes = job.runner().permanentExitCodes();
+        job.alerts().heartbeat().ifPresent(h -> {
             s.heartbeat = Optional.of(heartbeat(h, target));
             s.logTail = (int) h.logTailBytes();
         });
-        s.metricsDir = job.metricsDir().map(Path::of);
+        s.metricsDir = job.runner().metricsDir().map(Path::of);
         return s.build();
     }
 

@@ -14,7 +14,7 @@ final class SandboxProfiles {
     private SandboxProfiles() {}
 
     static void apply(Job job, SectionBuilder s, boolean lockDir) {
-        Sandbox sandbox = job.sandbox();
+        Sandbox sandbox = job.execution().sandbox();
         if (sandbox.level() == Sandbox.Level.OFF) {
             return;
         }
@@ -51,13 +51,13 @@ final class SandboxProfiles {
             if (!job.usesRunner()) {
                 s.addIfSupported("MemoryDenyWriteExecute", "yes");
             }
-            if (lockDir && job.user().isEmpty()) {
+            if (lockDir && job.execution().user().isEmpty()) {
                 // '-': a missing directory must not fail the namespace set-up, which happens before
                 // ExecStartPre= gets the chance to create it on a fresh boot (a job user's own lock
                 // directory is a RuntimeDirectory=, which systemd makes writable itself)
                 s.addIfSupported("ReadWritePaths", "-" + ServicePlanner.LOCK_DIR);
             }
-            job.metricsDir().ifPresent(d -> s.addIfSupported("ReadWritePaths", "-" + SystemdEscaper.pathListItem(d)));
+            job.runner().metricsDir().ifPresent(d -> s.addIfSupported("ReadWritePaths", "-" + SystemdEscaper.pathListItem(d)));
         }
         for (String path : sandbox.writablePaths()) {
             s.addIfSupported("ReadWritePaths", SystemdEscaper.pathListItem(path));

@@ -32,7 +32,7 @@ final class ServicePlanner {
     Unit plan() {
         String name = UnitNames.service(catalogue.unitPrefix(), job.name());
         SectionBuilder unit = Provenance.unitSection(catalogue, SystemdEscaper.text(Provenance.description(job)));
-        job.onFailure().ifPresent(f -> {
+        job.alerts().onFailure().ifPresent(f -> {
             unit.add("OnFailure", UnitNames.notifyInstance(catalogue.unitPrefix(), "%n"));
             unitKeys(job, f).entries().forEach(e -> unit.add(e.key(), e.value()));
         });
@@ -40,7 +40,7 @@ final class ServicePlanner {
         SectionBuilder service = new SectionBuilder("Service", catalogue.target());
         service.add("Type", "oneshot");
         boolean runner = job.usesRunner();
-        boolean lockDir = job.lock() instanceof LockSpec.Node || job.lock() instanceof LockSpec.Group;
+        boolean lockDir = job.runner().lock() instanceof LockSpec.Node || job.runner().lock() instanceof LockSpec.Group;
         if (lockDir) {
             lockDirectory(service);
         }
@@ -53,15 +53,15 @@ final class ServicePlanner {
             service.add("TimeoutStopSec", new TimeSpan(STOP_TIMEOUT_MICROS).normalized());
             service.add("StateDirectory", UnitNames.stateDirectory(job.name()));
         }
-        job.user().ifPresent(u -> service.add("User", u));
-        job.group().ifPresent(g -> service.add("Group", g));
-        job.workingDirectory().ifPresent(d -> service.add("WorkingDirectory", SystemdEscaper.path(d)));
-        for (Map.Entry<String, String> e : job.environment().entrySet()) {
+        job.execution().user().ifPresent(u -> service.add("User", u));
+        job.execution().group().ifPresent(g -> service.add("Group", g));
+        job.execution().workingDirectory().ifPresent(d -> service.add("WorkingDirectory", SystemdEscaper.path(d)));
+        for (Map.Entry<String, String> e : job.execution().environment().entrySet()) {
             service.add("Environment", SystemdEscaper.environment(e.getKey(), e.getValue()));
         }
-        job.environmentFiles().forEach(f -> service.add("EnvironmentFile", SystemdEscaper.path(f)));
+        job.execution().environmentFiles().forEach(f -> service.add("EnvironmentFile", SystemdEscaper.path(f)));
         credentials(service);
-        resources(service, job.resources());
+        resources(service, job.execution().resources());
         SandboxProfiles.apply(job, service, lockDir);
         service.add("SyslogIdentifier", SystemdEscaper.text(catalogue.unitPrefix() + job.name()));
         service.addIfSupported("LogExtraFields", "JOBGEN_JOB=" + job.name());
@@ -72,7 +72,7 @@ final class ServicePlanner {
     /** What {@code jobgen notify} reads from the unit to alert about a failure of this job. */
     static UnitKeys unitKeys(Job job, OnFailure f) {
         return new UnitKeys(job.name(), Optional.of(Path.of("/var/lib/" + UnitNames.stateDirectory(job.name()))),
-                f.command().orElse(List.of()), f.webhook(), f.email(), job.alertAfter(), f.webhookFile().map(Path::of));
+                f.command().orElse(List.of()), f.webhook(), f.email(), job.alerts().alertAfter(), f.webhookFile().map(Path::of));
     }
 
     /**
@@ -84,8 +84,8 @@ final class ServicePlanner {
      * under it, kept after the run so no lock file vanishes under a runner that holds it.
      */
     private void lockDirectory(SectionBuilder service) {
-        if (job.user().isPresent()) {
-            service.add("RuntimeDirectory", userLockDirectory(job.user().get()));
+        if (job.execution().user().isPresent()) {
+            service.add("RuntimeDirectory", userLockDirectory(job.execution().user().get()));
             service.add("RuntimeDirectoryMode", "0700");
             service.add("RuntimeDirectoryPreserve", "yes");
         } else {
@@ -103,9 +103,9 @@ final class ServicePlanner {
         if (!RunnerFlags.credentials(catalogue.target())) {
             return;
         }
-        job.heartbeat().flatMap(h -> h.urlFile()).ifPresent(f ->
+        job.alerts().heartbeat().flatMap(h -> h.urlFile()).ifPresent(f ->
                 service.add("LoadCredential", RunnerFlags.HEARTBEAT_CREDENTIAL + ":" + SystemdEscaper.path(f)));
-        job.clusterUrlFile().ifPresent(f ->
+        job.runner().clusterUrlFile().ifPresent(f ->
                 service.add("LoadCredential", RunnerFlags.CLUSTER_CREDENTIAL + ":" + SystemdEscaper.path(f)));
     }
 
@@ -122,18 +122,18 @@ final class ServicePlanner {
      * runner's own work, so systemd only steps in when the runner itself hangs.
      */
     private String startTimeout() {
-        if (job.timeout().isInfinite()) {
+        if (job.runner().timeout().isInfinite()) {
             return "infinity";
         }
         if (!job.usesRunner()) {
-            return job.timeout().normalized();
+            return job.runner().timeout().normalized();
         }
-        int attempts = job.retry().attempts();
+        int attempts = job.runner().retry().attempts();
         long total = 0;
         try {
-            total = Math.multiplyExact(job.timeout().saturatedMicros(), (long) attempts);
+            total = Math.multiplyExact(job.runner().timeout().saturatedMicros(), (long) attempts);
             for (int n = 1; n < attempts; n++) {
-                total = Math.addExact(total, job.retry().delayAfterAttemptMicros(n));
+                total = Math.addExact(total, job.runner().retry().delayAfterAttemptMicros(n));
             }
             total = Math.addExact(total, RUNNER_MARGIN_MICROS);
         } catch (ArithmeticException e) {

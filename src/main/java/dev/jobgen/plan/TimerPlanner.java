@@ -20,25 +20,25 @@ final class TimerPlanner {
         SectionBuilder unit = Provenance.unitSection(catalogue, SystemdEscaper.text("Timer: " + Provenance.description(job)));
 
         SectionBuilder timer = new SectionBuilder("Timer", catalogue.target());
-        boolean calendar = job.schedule().match(c -> true, c -> !c.atBoot(), e -> false);
+        boolean calendar = job.timer().schedule().match(c -> true, c -> !c.atBoot(), e -> false);
         if (calendar) {
-            for (String expression : job.schedule().calendarExpressions()) {
+            for (String expression : job.timer().schedule().calendarExpressions()) {
                 timer.add("OnCalendar", SystemdEscaper.text(expression));
             }
         } else {
-            String interval = job.schedule().match(c -> null, c -> "1min", e -> e.interval().normalized());
+            String interval = job.timer().schedule().match(c -> null, c -> "1min", e -> e.interval().normalized());
             timer.add("OnBootSec", interval);
-            if (job.schedule() instanceof Schedule.Every) {
+            if (job.timer().schedule() instanceof Schedule.Every) {
                 timer.add("OnUnitActiveSec", interval);
             }
         }
-        timer.add("AccuracySec", job.accuracy().normalized());
-        job.jitter().filter(j -> j.usec() != 0).ifPresent(j -> {
+        timer.add("AccuracySec", job.timer().accuracy().normalized());
+        job.timer().jitter().filter(j -> j.usec() != 0).ifPresent(j -> {
             timer.add("RandomizedDelaySec", j.normalized());
             timer.addIfSupported("FixedRandomDelay", "yes");
         });
         if (calendar) {
-            timer.add("Persistent", job.catchUp() ? "yes" : "no");
+            timer.add("Persistent", job.timer().catchUp() ? "yes" : "no");
         }
         timer.add("Unit", UnitNames.service(catalogue.unitPrefix(), job.name()));
 
@@ -54,7 +54,7 @@ final class TimerPlanner {
     /** The directives this job needs that the target lacks (no older form exists for them). */
     static List<Missing> unsupported(Catalogue catalogue, Job job) {
         SectionBuilder probe = new SectionBuilder("Timer", catalogue.target());
-        return job.jitter().filter(j -> j.usec() != 0 && !probe.supports("RandomizedDelaySec"))
+        return job.timer().jitter().filter(j -> j.usec() != 0 && !probe.supports("RandomizedDelaySec"))
                 .map(j -> List.of(new Missing("jitter (RandomizedDelaySec=)", DirectiveGates.introduced("RandomizedDelaySec"))))
                 .orElse(List.of());
     }

@@ -41,8 +41,8 @@ public final class UnitPlanner {
             }
             units.add(p.service().get());
             units.add(p.timer().get());
-            timers.add(new TimerState(p.timer().get().name(), p.job().enabled()));
-            notify |= p.job().onFailure().isPresent();
+            timers.add(new TimerState(p.timer().get().name(), p.job().timer().enabled()));
+            notify |= p.job().alerts().onFailure().isPresent();
         }
         if (notify) {
             units.add(NotifyTemplatePlanner.plan(catalogue));

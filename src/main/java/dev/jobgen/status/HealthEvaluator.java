@@ -44,11 +44,11 @@ public final class HealthEvaluator {
         List<RunRecord> runs = history.stream().sorted(Comparator.comparing(RunRecord::start)).toList();
         HistorySummary summary = HistorySummary.of(runs);
         // parsed once: both the next and the due elapses need them
-        List<CalendarSpec> specs = ScheduleAnalysis.specs(job.schedule().calendarExpressions(), localZone, systemdVersion);
+        List<CalendarSpec> specs = ScheduleAnalysis.specs(job.timer().schedule().calendarExpressions(), localZone, systemdVersion);
         Duration grace = grace(job);
         List<Instant> due = dueElapses(job, specs, runs, now, grace);
         Optional<Instant> next = nextExpected(job, specs, runs, due, now);
-        if (!job.enabled()) {
+        if (!job.timer().enabled()) {
             return new JobStatus(job.name(), Health.SUSPENDED, List.of("enabled: false"), summary, Optional.empty());
         }
         if (!job.usesRunner()) {
@@ -89,7 +89,7 @@ public final class HealthEvaluator {
 
     /** Jitter, accuracy and a minute: how long after an elapse a start may still be on time. */
     static Duration grace(Job job) {
-        long micros = job.accuracy().saturatedMicros() + job.jitter().map(j -> j.saturatedMicros()).orElse(0L);
+        long micros = job.timer().accuracy().saturatedMicros() + job.timer().jitter().map(j -> j.saturatedMicros()).orElse(0L);
         return Duration.ofNanos(Math.min(micros, Long.MAX_VALUE / 1000) * 1000).plus(SLACK);
     }
 
@@ -104,7 +104,7 @@ public final class HealthEvaluator {
      */
     static List<Instant> dueElapses(Job job, List<CalendarSpec> specs, List<RunRecord> runs, Instant now, Duration grace) {
         Instant cutoff = now.minus(grace);
-        if (job.schedule() instanceof Schedule.Every every) {
+        if (job.timer().schedule() instanceof Schedule.Every every) {
             return afterLastRun(every, runs).filter(expected -> expected.isBefore(cutoff)).stream().toList();
         }
         Instant since = runs.isEmpty() ? cutoff : runs.get(0).start();
@@ -129,7 +129,7 @@ public final class HealthEvaluator {
 
     /** The timer's next elapse after {@code now}, on the chain from the latest due elapse (see {@link #dueElapses}). */
     static Optional<Instant> nextExpected(Job job, List<CalendarSpec> specs, List<RunRecord> runs, List<Instant> due, Instant now) {
-        if (job.schedule() instanceof Schedule.Every every) {
+        if (job.timer().schedule() instanceof Schedule.Every every) {
             return afterLastRun(every, runs);
         }
         Instant at = due.isEmpty() ? now : due.get(due.size() - 1);

@@ -38,7 +38,7 @@ class CronBindingTest {
     void cronBecomesOnCalendarLinesWithTheZone() throws Exception {
         Bound c = compile("    cron: \"30 4 1,15 * 5\"\n    timezone: Europe/Berlin\n");
         assertEquals(List.of(), c.diagnostics());
-        Schedule.Cron cron = (Schedule.Cron) c.catalogue().orElseThrow().jobs().get(0).schedule();
+        Schedule.Cron cron = (Schedule.Cron) c.catalogue().orElseThrow().jobs().get(0).timer().schedule();
         List<String> expected = List.of("*-*-01,15 04:30:00 Europe/Berlin", "Fri *-*-* 04:30:00 Europe/Berlin");
         assertEquals(expected, cron.translated());
         assertEquals(expected, c.timer().values("OnCalendar"));

@@ -56,17 +56,17 @@ class CatalogueWriterTest {
             Job got = catalogue.jobs().get(i);
             assertEquals(want.name(), got.name());
             assertEquals(want.description(), got.description());
-            assertEquals(want.cron(), ((Schedule.Cron) got.schedule()).expression());
-            assertEquals(want.timezone(), got.timezone());
-            assertEquals(want.user(), got.user());
-            assertEquals(want.environment(), got.environment(), want.name());
-            assertEquals(want.email(), got.onFailure().flatMap(OnFailure::email), want.name());
-            assertFalse(got.catchUp(), "cron does not make up missed runs");
-            assertTrue(got.timeout().isInfinite(), "cron never stops a run");
+            assertEquals(want.cron(), ((Schedule.Cron) got.timer().schedule()).expression());
+            assertEquals(want.timezone(), got.timer().timezone());
+            assertEquals(want.user(), got.execution().user());
+            assertEquals(want.environment(), got.execution().environment(), want.name());
+            assertEquals(want.email(), got.alerts().onFailure().flatMap(OnFailure::email), want.name());
+            assertFalse(got.timer().catchUp(), "cron does not make up missed runs");
+            assertTrue(got.runner().timeout().isInfinite(), "cron never stops a run");
         }
-        assertEquals(Optional.of("Europe/Berlin"), catalogue.jobs().get(0).timezone());
-        assertEquals("1", catalogue.jobs().get(0).environment().get("A"));
-        assertEquals("two words: and # more", catalogue.jobs().get(1).environment().get("B"));
-        assertEquals(Optional.empty(), catalogue.jobs().get(2).onFailure().flatMap(OnFailure::email));
+        assertEquals(Optional.of("Europe/Berlin"), catalogue.jobs().get(0).timer().timezone());
+        assertEquals("1", catalogue.jobs().get(0).execution().environment().get("A"));
+        assertEquals("two words: and # more", catalogue.jobs().get(1).execution().environment().get("B"));
+        assertEquals(Optional.empty(), catalogue.jobs().get(2).alerts().onFailure().flatMap(OnFailure::email));
     }
 }

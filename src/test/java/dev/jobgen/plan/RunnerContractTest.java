@@ -50,8 +50,8 @@ class RunnerContractTest {
                         assertEquals(argv, SystemdWords.commandLine(execStart(unit)), where + ": the rendered ExecStart= is that argv");
                         specs++;
                     }
-                    if (job.onFailure().isPresent()) {
-                        assertEquals(ServicePlanner.unitKeys(job, job.onFailure().get()), UnitKeys.parse(unit), where + ": X-Jobgen keys");
+                    if (job.alerts().onFailure().isPresent()) {
+                        assertEquals(ServicePlanner.unitKeys(job, job.alerts().onFailure().get()), UnitKeys.parse(unit), where + ": X-Jobgen keys");
                         keys++;
                     }
                 }
