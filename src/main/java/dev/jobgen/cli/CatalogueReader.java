@@ -93,6 +93,8 @@ public final class CatalogueReader {
      * Reads and compiles every file it can: a file that is not UTF-8 or too large is a
      * diagnostic like any other, one that cannot be opened is listed in {@link Checked#unreadable}.
      */
+    // the progress line is a scope: it shows exactly while the compilation runs
+    @SuppressWarnings("try")
     public Checked check(List<String> files, CatalogueOptions options) {
         if (options.herdThreshold < 1) {
             // 0 or less would call every job without jitter a herd of its own

@@ -54,6 +54,8 @@ public final class HistoryLog {
         return b;
     }
 
+    // the file lock is a scope: held exactly while the line is appended
+    @SuppressWarnings("try")
     public void append(RunRecord record) throws IOException {
         Files.createDirectories(dir);
         byte[] line = (RunRecordJson.toJson(record) + "\n").getBytes(StandardCharsets.UTF_8);

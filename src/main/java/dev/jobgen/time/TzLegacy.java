@@ -1,5 +1,6 @@
 package dev.jobgen.time;
 
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -17,7 +18,7 @@ import java.util.Optional;
 public final class TzLegacy {
     /** The first systemd of a Debian release without the legacy names. */
     public static final int FIRST_SYSTEMD_WITHOUT = 257;
-    private static final Map<String, String> CURRENT_NAME = Map.ofEntries(entries(
+    private static final Map<String, String> CURRENT_NAME = pairs(
             "Africa/Asmera", "Africa/Asmara", "America/Argentina/ComodRivadavia", "America/Argentina/Catamarca",
             "America/Buenos_Aires", "America/Argentina/Buenos_Aires", "America/Catamarca", "America/Argentina/Catamarca",
             "America/Cordoba", "America/Argentina/Cordoba", "America/Fort_Wayne", "America/Indiana/Indianapolis",
@@ -56,7 +57,7 @@ public final class TzLegacy {
             "US/Central", "America/Chicago", "US/East-Indiana", "America/Indiana/Indianapolis", "US/Eastern", "America/New_York",
             "US/Hawaii", "Pacific/Honolulu", "US/Indiana-Starke", "America/Indiana/Knox", "US/Michigan", "America/Detroit",
             "US/Mountain", "America/Denver", "US/Pacific", "America/Los_Angeles", "US/Samoa", "Pacific/Pago_Pago",
-            "Universal", "Etc/UTC", "W-SU", "Europe/Moscow", "WET", "Europe/Lisbon", "Zulu", "Etc/UTC"));
+            "Universal", "Etc/UTC", "W-SU", "Europe/Moscow", "WET", "Europe/Lisbon", "Zulu", "Etc/UTC");
 
     private TzLegacy() {}
 
@@ -80,12 +81,13 @@ public final class TzLegacy {
         return systemdVersion >= FIRST_SYSTEMD_WITHOUT ? currentName(zone) : Optional.empty();
     }
 
-    @SuppressWarnings("unchecked")
-    private static Map.Entry<String, String>[] entries(String... pairs) {
-        Map.Entry<String, String>[] out = new Map.Entry[pairs.length / 2];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = Map.entry(pairs[2 * i], pairs[2 * i + 1]);
+    private static Map<String, String> pairs(String... pairs) {
+        Map<String, String> out = new HashMap<>();
+        for (int i = 0; i + 1 < pairs.length; i += 2) {
+            if (out.put(pairs[i], pairs[i + 1]) != null) {
+                throw new IllegalArgumentException("zone named twice: " + pairs[i]);
+            }
         }
-        return out;
+        return Map.copyOf(out);
     }
 }

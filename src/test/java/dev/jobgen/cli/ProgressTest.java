@@ -17,6 +17,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The "still working" line: on a terminal only, counting seconds, erased before the result. */
+// progress lines are scopes: a test opens one and checks what the terminal shows while it lives
+@SuppressWarnings("try")
 class ProgressTest {
     private final StringWriter err = new StringWriter();
 
