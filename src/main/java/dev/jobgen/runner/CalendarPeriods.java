@@ -14,8 +14,18 @@ import java.util.Optional;
  * latest elapse of any of them at or before now. Each expression carries its own zone suffix;
  * those without one use {@code localZone}, as the timer does. Plain loops, no streams or lambdas:
  * each lambda call site costs the runner's start-up method-handle spinning that CDS cannot archive.
+ *
+ * <p>The runner cannot cheaply tell which systemd fires its timer, so it reckons with the rules whose
+ * elapses include every other version's: {@link #RULES}. Where versions differ (a repetition
+ * wrapping into a new month or year, src/docs/systemd-versions.md), an older systemd fires a subset
+ * of those elapses, so every run still lands in the period of its own elapse; reckoning with 252's
+ * rules instead, a 257 node's run of {@code *-*-1/7 06:00} on January 1st would fall into December
+ * 29th's period and be skipped as done.
  */
 public final class CalendarPeriods implements PeriodSource {
+    /** The systemd whose calendar rules the runner's periods follow (see above). */
+    static final int RULES = 257;
+
     private final List<CalendarSpec> specs;
 
     private CalendarPeriods(List<CalendarSpec> specs) {
@@ -27,7 +37,7 @@ public final class CalendarPeriods implements PeriodSource {
         List<CalendarSpec> specs = new ArrayList<>();
         for (String expression : expressions) {
             try {
-                specs.add(CalendarSpec.parse(expression, localZone));
+                specs.add(CalendarSpec.parse(expression, localZone, RULES));
             } catch (CalendarException e) {
                 throw new UsageException("--schedule: '" + expression + "' is not a calendar expression: " + e.getMessage());
             }
