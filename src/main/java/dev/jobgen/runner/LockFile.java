@@ -25,7 +25,8 @@ import java.util.function.BooleanSupplier;
  * <p>The lock is a POSIX record lock ({@code FileChannel.lock} is {@code fcntl(F_SETLK)} on Linux):
  * the kernel drops it when the runner dies in any way; the file itself is left in place on purpose
  * (deleting it would race with a waiting runner that already opened it). It does not interlock
- * with {@code flock(1)}.
+ * with {@code flock(1)} by itself, so {@link #acquire} also counts a flock holder (a lean run's
+ * command, see {@link FlockHolders}) as holding the lock.
  *
  * <p>Local users are the threat here. The directory must be one nobody else can write (owned by
  * root or by the runner's own user, no group or other write bit, not a symbolic link), so nobody
@@ -90,10 +91,11 @@ public final class LockFile implements AutoCloseable {
                 FileLock lock = channel.tryLock();
                 holder = LockRecord.parse(read(channel));
                 if (lock != null) {
-                    if (holder.isEmpty() || !holder.get().commandAlive()) {
+                    // a lean run's command holds the lock with flock(2), which fcntl does not see
+                    if ((holder.isEmpty() || !holder.get().commandAlive()) && !FlockHolders.held(file)) {
                         return new Acquired(Optional.of(new LockFile(channel, file, holder)), Optional.empty());
                     }
-                    // the runner that wrote it is gone, its command is not: the lock still stands
+                    // the runner that wrote it is gone, its command is not (or a lean run holds it): the lock still stands
                     lock.release();
                 }
                 long left = deadline - System.nanoTime();
