@@ -22,8 +22,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The compiler and the runner agree on the flags: every {@code jobgen run} line the planner
- * renders for the examples is accepted by the runner's own parser, and the command after
- * {@code --} is exactly the job's argv.
+ * renders for the examples (a lean run's {@code --phase} lines too) is accepted by the runner's
+ * own parser, and the command after {@code --} is exactly the job's argv.
  */
 class RunnerContractTest {
     @Test
@@ -38,12 +38,18 @@ class RunnerContractTest {
             assertFalse(c.hasErrors(), c.diagnostics()::toString);
             for (RenderedFile f : c.files()) {
                 for (String line : new String(f.content(), StandardCharsets.UTF_8).split("\n")) {
-                    if (!line.startsWith("ExecStart=/usr/bin/jobgen run ")) {
+                    int eq = line.indexOf('=');
+                    if (eq < 0 || !line.startsWith("/usr/bin/jobgen run ", eq + 1)) {
                         continue;
                     }
                     // ExecStart= escapes specifiers and $; the runner sees them once systemd undid that
-                    List<String> argv = SystemdWords.split(line.substring("ExecStart=".length()));
+                    List<String> argv = SystemdWords.split(line.substring(eq + 1));
                     List<String> args = new ArrayList<>(argv.subList(2, argv.size())); // after "jobgen run"
+                    if (args.get(0).equals("--phase")) {
+                        // a lean run's ExecCondition=/ExecStopPost=: the phase, then the same flags
+                        assertTrue(List.of("start", "end").contains(args.get(1)), line);
+                        args = new ArrayList<>(args.subList(2, args.size()));
+                    }
                     RunnerConfig config = RunnerArgs.parse(args, Map.of());
                     int dashes = args.indexOf("--");
                     assertTrue(dashes > 0, line);
