@@ -38,35 +38,47 @@ final class FlockHolders {
         return heldIn(text, major(dev), minor(dev), ino);
     }
 
-    /** {@code /proc/locks} lines look like {@code 1: FLOCK  ADVISORY  WRITE 4242 00:1a:1234 0 EOF} (device in hex). */
+    /**
+     * {@code /proc/locks} lines look like {@code 1: FLOCK  ADVISORY  WRITE 4242 00:1a:1234 0 EOF}
+     * (device in hex, inode in decimal). Only lines naming the inode are taken apart: the runner
+     * runs interpreted, where splitting every line of a busy machine's table costs milliseconds.
+     */
     static boolean heldIn(String procLocks, long major, long minor, long ino) {
-        // StringTokenizer rather than split("\\s+"): a regex costs start-up on this path (see RunnerArgs.isName)
-        for (String line : procLocks.split("\n")) {
-            StringTokenizer f = new StringTokenizer(line);
-            if (f.countTokens() < 6) {
-                continue;
-            }
-            f.nextToken();
-            if (!f.nextToken().equals("FLOCK")) {
-                continue;
-            }
-            f.nextToken();
-            f.nextToken();
-            f.nextToken();
-            StringTokenizer id = new StringTokenizer(f.nextToken(), ":");
-            if (id.countTokens() != 3) {
-                continue;
-            }
-            try {
-                if (Long.parseLong(id.nextToken(), 16) == major && Long.parseLong(id.nextToken(), 16) == minor
-                        && Long.parseLong(id.nextToken()) == ino) {
-                    return true;
-                }
-            } catch (NumberFormatException e) {
-                // a line this parser does not know holds nothing it could match
+        String id = ":" + ino + " ";
+        for (int at = procLocks.indexOf(id); at >= 0; at = procLocks.indexOf(id, at + 1)) {
+            int start = procLocks.lastIndexOf('\n', at) + 1;
+            int end = procLocks.indexOf('\n', at);
+            if (holds(procLocks.substring(start, end < 0 ? procLocks.length() : end), major, minor, ino)) {
+                return true;
             }
         }
         return false;
+    }
+
+    private static boolean holds(String line, long major, long minor, long ino) {
+        StringTokenizer f = new StringTokenizer(line);
+        // a waiter's line has "->" where the lock type would be
+        if (f.countTokens() < 6) {
+            return false;
+        }
+        f.nextToken();
+        if (!f.nextToken().equals("FLOCK")) {
+            return false;
+        }
+        f.nextToken();
+        f.nextToken();
+        f.nextToken();
+        StringTokenizer id = new StringTokenizer(f.nextToken(), ":");
+        if (id.countTokens() != 3) {
+            return false;
+        }
+        try {
+            return Long.parseLong(id.nextToken(), 16) == major && Long.parseLong(id.nextToken(), 16) == minor
+                    && Long.parseLong(id.nextToken()) == ino;
+        } catch (NumberFormatException e) {
+            // a line this parser does not know holds nothing it could match
+            return false;
+        }
     }
 
     /** The kernel's {@code MAJOR()} of a user-space {@code dev_t} (glibc's encoding). */

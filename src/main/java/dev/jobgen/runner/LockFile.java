@@ -83,6 +83,9 @@ public final class LockFile implements AutoCloseable {
     public static Acquired acquire(Path dir, String fileName, Duration maxWait, BooleanSupplier cancelled) throws IOException {
         Path file = trustedDirectory(dir).resolve(fileName);
         FileChannel channel = open(file);
+        // only a job's own lock can be held by a lean run (group locks never run lean): the first
+        // read of /proc/locks costs a process ~10 ms of waiting in the kernel
+        boolean node = fileName.startsWith("job-");
         Optional<LockRecord> holder = Optional.empty();
         try {
             long deadline = System.nanoTime() + Math.min(maxWait.toNanos(), Long.MAX_VALUE / 4);
@@ -91,8 +94,8 @@ public final class LockFile implements AutoCloseable {
                 FileLock lock = channel.tryLock();
                 holder = LockRecord.parse(read(channel));
                 if (lock != null) {
-                    // a lean run's command holds the lock with flock(2), which fcntl does not see
-                    if ((holder.isEmpty() || !holder.get().commandAlive()) && !FlockHolders.held(file)) {
+                    // a lean run's command holds its node lock with flock(2), which fcntl does not see
+                    if ((holder.isEmpty() || !holder.get().commandAlive()) && !(node && FlockHolders.held(file))) {
                         return new Acquired(Optional.of(new LockFile(channel, file, holder)), Optional.empty());
                     }
                     // the runner that wrote it is gone, its command is not (or a lean run holds it): the lock still stands
