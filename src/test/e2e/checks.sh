@@ -17,7 +17,7 @@ PRODUCT_CHECKS=(
     "check_08_enabled_and_removed|install|enabled: false leaves the timer disabled; a removed job's timer goes away"
     "check_09_escaping_round_trip|render install run|hostile argv, environment and description arrive byte for byte, nothing injected"
     "check_10_verify_and_security|render|every rendered unit verifies silently; strict <= 3.0, standard < 5.0"
-    "check_11_lean_runs|render run install|a lean run: no JVM while the command runs, flock held by the command and its grandchild, stamp skip, busy skips counted to a failure, timeout kills the grandchild"
+    "check_11_lean_runs|render run install|a lean run: no JVM while the command runs, flock held by the command and its grandchild, stamp skip, busy skips counted to a failure, stop and timeout end the whole cgroup"
 )
 
 CATS=$BOX_E2E/catalogues
@@ -327,6 +327,16 @@ check_11_lean_runs() {
     expect_eq "state after 3 busy runs" failed "$(unit_prop jobgen-e2e-lean.service ActiveState)"
     expect_outcomes e2e-lean "skipped-locked success skipped-done skipped-locked skipped-locked skipped-locked"
     in_box systemctl stop e2e-lean-holder.service
+
+    # stop: systemd signals the whole cgroup; the end phase records the run as killed
+    in_box systemctl reset-failed jobgen-e2e-lean.service
+    in_box rm -rf "$st/stamps" "$st/env" "$st/release"
+    in_box systemctl start --no-block jobgen-e2e-lean.service
+    wait_until 20 "e2e-lean to start its command again" "[[ -s $st/env ]]"
+    gc=$(in_box cat "$st/grandchild")
+    in_box systemctl stop jobgen-e2e-lean.service 2>/dev/null
+    in_box kill -0 "$gc" 2>/dev/null && fail "the grandchild $gc outlived the stopped run"
+    expect_eq "outcome of the stopped run" killed "$(last_history_field e2e-lean outcome)"
 
     # timeout: systemd's start timeout ends the run; the whole cgroup goes, grandchild included
     in_box systemctl start jobgen-e2e-lean-timeout.service 2>/dev/null && fail "the timed-out lean run succeeded"

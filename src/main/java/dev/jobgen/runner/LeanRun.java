@@ -25,11 +25,12 @@ import java.util.Optional;
  *
  * <p>{@code start} is the unit's {@code ExecCondition=}: it checks the lock (the {@link LockFile}
  * hardening, a resident runner's record lock and a lean run's {@code flock}), records an orphan,
- * checks the period stamp, and exits 0 to run the command, {@value #SKIP} to skip it cleanly, or
- * {@value #FAIL} to fail the unit (an error, or too many busy runs in a row). On 0 it leaves the
- * run's facts in {@value #ENV_FILE} in the state directory: the shell in front of the command
- * exports them as the command's {@code JOBGEN_*} variables, and the end phase reads the run's id
- * and start from it.
+ * checks the period stamp, hands the lock over to the command's flock (leaving a lean record in
+ * the lock file, which the end phase clears), and exits 0 to run the command, {@value #SKIP} to
+ * skip it cleanly, or {@value #FAIL} to fail the unit (an error, or too many busy runs in a row).
+ * On 0 it leaves the run's facts in {@value #ENV_FILE} in the state directory: the shell in front
+ * of the command exports them as the command's {@code JOBGEN_*} variables, and the end phase
+ * reads the run's id and start from it.
  *
  * <p>{@code end} is the unit's {@code ExecStopPost=}: from {@code $SERVICE_RESULT}, {@code $EXIT_CODE}
  * and {@code $EXIT_STATUS} it writes the stamp, the history line and the metrics, as the resident
@@ -96,23 +97,42 @@ final class LeanRun {
         // a file left by an earlier run must not reach this run's command or end phase
         Files.deleteIfExists(envFile);
         Optional<String> lockName = LockFile.fileName(config.lock());
+        LockFile lock = null;
         if (lockName.isPresent()) {
             Path file = config.lockDir().resolve(lockName.get());
             LockFile.Acquired acquired = LockFile.acquire(config.lockDir(), lockName.get(), Duration.ZERO, new Signals());
             if (acquired.lock().isEmpty()) {
                 return runner.busy(run, file, acquired.holder()) == 0 ? SKIP : FAIL;
             }
-            try (LockFile lock = acquired.lock().get()) {
+            lock = acquired.lock().get();
+        }
+        try {
+            LockRecord mine = LockRecord.of(config.job(), run.id(), run.periodText(), config.stateDir(), run.start());
+            if (lock != null) {
                 runner.recordOrphan(lock);
-                // claimed only to clear an orphan's record when the lock is let go: flock holds it from here
-                lock.claim(LockRecord.of(config.job(), run.id(), run.periodText(), config.stateDir(), run.start()));
+                // replaces an orphan's record, and is cleared if this run skips
+                lock.claim(mine);
+            }
+            if (config.idempotent() && run.period().isPresent() && !config.force()
+                    && new StampStore(config.stateDir()).isDone(run.period().get())) {
+                console.note("period " + run.periodText() + " already done: skipping (--force runs it again)");
+                runner.finish(run, new Runner.Result(Outcome.SKIPPED_DONE, 0, 0), clock.instant());
+                return SKIP;
+            }
+            writeFacts(run, envFile);
+            if (lock != null) {
+                lock.handOver(mine.asLean());
+                lock = null;
+            }
+            return 0;
+        } finally {
+            if (lock != null) {
+                lock.close();
             }
         }
-        if (config.idempotent() && run.period().isPresent() && !config.force() && new StampStore(config.stateDir()).isDone(run.period().get())) {
-            console.note("period " + run.periodText() + " already done: skipping (--force runs it again)");
-            runner.finish(run, new Runner.Result(Outcome.SKIPPED_DONE, 0, 0), clock.instant());
-            return SKIP;
-        }
+    }
+
+    private void writeFacts(Runner.Run run, Path envFile) throws IOException {
         StringBuilder facts = new StringBuilder();
         variable(facts, "JOBGEN_JOB", config.job());
         variable(facts, "JOBGEN_RUN_ID", run.id());
@@ -122,7 +142,6 @@ final class LeanRun {
         variable(facts, "JOBGEN_RUN_START", Long.toString(run.start().toEpochMilli()));
         variable(facts, "JOBGEN_INVOCATION", env.getOrDefault("INVOCATION_ID", ""));
         AtomicFile.write(envFile, facts.toString().getBytes(StandardCharsets.UTF_8));
-        return 0;
     }
 
     /**
@@ -165,6 +184,10 @@ final class LeanRun {
             }
         }
         runner.finish(run, result, end);
+        Optional<String> lockName = LockFile.fileName(config.lock());
+        if (lockName.isPresent()) {
+            LockFile.clearLean(config.lockDir(), lockName.get(), run.id());
+        }
         Files.deleteIfExists(config.stateDir().resolve(ENV_FILE));
         return 0;
     }

@@ -25,8 +25,9 @@ import java.util.function.BooleanSupplier;
  * <p>The lock is a POSIX record lock ({@code FileChannel.lock} is {@code fcntl(F_SETLK)} on Linux):
  * the kernel drops it when the runner dies in any way; the file itself is left in place on purpose
  * (deleting it would race with a waiting runner that already opened it). It does not interlock
- * with {@code flock(1)} by itself, so {@link #acquire} also counts a flock holder (a lean run's
- * command, see {@link FlockHolders}) as holding the lock.
+ * with {@code flock(1)} by itself: a lean run's start phase leaves a lean record in the file
+ * ({@link #handOver}) while its command holds the lock with flock, and {@link #acquire} asks
+ * {@link FlockHolders} whether it still does only when it finds such a record.
  *
  * <p>Local users are the threat here. The directory must be one nobody else can write (owned by
  * root or by the runner's own user, no group or other write bit, not a symbolic link), so nobody
@@ -83,9 +84,6 @@ public final class LockFile implements AutoCloseable {
     public static Acquired acquire(Path dir, String fileName, Duration maxWait, BooleanSupplier cancelled) throws IOException {
         Path file = trustedDirectory(dir).resolve(fileName);
         FileChannel channel = open(file);
-        // only a job's own lock can be held by a lean run (group locks never run lean): the first
-        // read of /proc/locks costs a process ~10 ms of waiting in the kernel
-        boolean node = fileName.startsWith("job-");
         Optional<LockRecord> holder = Optional.empty();
         try {
             long deadline = System.nanoTime() + Math.min(maxWait.toNanos(), Long.MAX_VALUE / 4);
@@ -94,8 +92,10 @@ public final class LockFile implements AutoCloseable {
                 FileLock lock = channel.tryLock();
                 holder = LockRecord.parse(read(channel));
                 if (lock != null) {
-                    // a lean run's command holds its node lock with flock(2), which fcntl does not see
-                    if ((holder.isEmpty() || !holder.get().commandAlive()) && !(node && FlockHolders.held(file))) {
+                    // a lean run's command holds the lock with flock(2), which fcntl does not see; /proc/locks
+                    // is read only behind a lean run's record: its first read costs ~10 ms of waiting in the kernel
+                    boolean leanHeld = holder.isPresent() && holder.get().lean() && FlockHolders.held(file);
+                    if ((holder.isEmpty() || !holder.get().commandAlive()) && !leanHeld) {
                         return new Acquired(Optional.of(new LockFile(channel, file, holder)), Optional.empty());
                     }
                     // the runner that wrote it is gone, its command is not (or a lean run holds it): the lock still stands
@@ -282,6 +282,32 @@ public final class LockFile implements AutoCloseable {
 
     private static String octal(int mode) {
         return String.format("%04o", mode);
+    }
+
+    /**
+     * A lean run's start: leaves {@code lean} in the file and lets go of the record lock, as the
+     * command's flock takes over. The record tells the next runner to ask {@code /proc/locks}.
+     */
+    public void handOver(LockRecord lean) throws IOException {
+        claim(lean);
+        record = null;
+        channel.close();
+    }
+
+    /**
+     * A lean run's end: clears the record its start phase left, unless another run holds the lock
+     * by now or has replaced the record. The command has ended, so no flock check is needed.
+     */
+    public static void clearLean(Path dir, String fileName, String runId) throws IOException {
+        try (FileChannel channel = open(trustedDirectory(dir).resolve(fileName)); FileLock lock = channel.tryLock()) {
+            if (lock == null) {
+                return;
+            }
+            Optional<LockRecord> r = LockRecord.parse(read(channel));
+            if (r.isPresent() && r.get().lean() && r.get().runId().equals(runId)) {
+                channel.truncate(0);
+            }
+        }
     }
 
     /** Clears the record (a clean end) and releases the lock. */

@@ -150,7 +150,8 @@ public final class Runner {
 
     /** A runner killed outright left its record in the lock file; its command has ended since: say so in its history. */
     void recordOrphan(LockFile lock) {
-        if (lock.stale().isEmpty()) {
+        // a lean run's record: its end phase records the run (systemd runs it however the command ends)
+        if (lock.stale().isEmpty() || lock.stale().get().lean()) {
             return;
         }
         LockRecord o = lock.stale().get();

@@ -62,8 +62,10 @@ class LeanRunTest {
         return dir.resolve("lock").resolve("job-demo.lock");
     }
 
-    /** Holds the job's lock the way a lean run's command does, with util-linux flock. */
-    private void holdWithFlock() throws Exception {
+    /** A lean run's start phase, then its command holding the job's lock with util-linux flock, as the unit runs it. */
+    private void leanRunHoldsTheLock() throws Exception {
+        assertEquals(0, LeanRun.main("start", flags(), env("holder")));
+        assertTrue(LockRecord.parse(Files.readString(lockFile())).get().lean(), "no lean record left for the next runner");
         Path held = dir.resolve("held");
         Process p = new ProcessBuilder("flock", "-n", "-F", lockFile().toString(), "/bin/sh", "-c", "touch " + held + "; exec sleep 60")
                 .redirectErrorStream(true).start();
@@ -93,6 +95,7 @@ class LeanRunTest {
         assertEquals(List.of(Outcome.SUCCESS), outcomes());
         assertEquals(runId, HistoryReader.read(dir.resolve("state")).get(0).runId());
         assertFalse(Files.exists(facts), "run.env outlived the run");
+        assertEquals("", Files.readString(lockFile()), "the end phase left its record in the lock file");
 
         assertEquals(LeanRun.SKIP, LeanRun.main("start", flags(), env("inv2")));
         // systemd may still run the end phase after a skip: it records nothing more
@@ -111,8 +114,7 @@ class LeanRunTest {
     @Test
     void aLockHeldByFlockSkipsAndTheThirdBusyRunInARowFailsTheUnit() throws Exception {
         assumeTrue(hasFlock(), "needs util-linux flock");
-        Files.createDirectories(dir.resolve("lock"));
-        holdWithFlock();
+        leanRunHoldsTheLock();
         assertEquals(LeanRun.SKIP, LeanRun.main("start", flags(), env("a")));
         assertEquals(LeanRun.SKIP, LeanRun.main("start", flags(), env("b")));
         assertEquals(LeanRun.FAIL, LeanRun.main("start", flags(), env("c")));
@@ -121,18 +123,24 @@ class LeanRunTest {
     }
 
     @Test
-    void aResidentRunnerSeesAFlockHolderAsHoldingTheLock() throws Exception {
+    void aResidentRunnerSeesALeanRunsFlockAsHoldingTheLockAndNoOrphanAfterIt() throws Exception {
         assumeTrue(hasFlock(), "needs util-linux flock");
-        Files.createDirectories(dir.resolve("lock"));
-        holdWithFlock();
+        leanRunHoldsTheLock();
         assertTrue(FlockHolders.held(lockFile()));
-        LockFile.Acquired a = LockFile.acquire(dir.resolve("lock"), "job-demo.lock", java.time.Duration.ZERO, new Signals());
-        assertTrue(a.lock().isEmpty(), "the record lock was granted while flock held the file");
+        TestConfig c = new TestConfig(dir, "echo resident");
+        c.lock = new LockScope.Node("demo");
+        c.stateDir = dir.resolve("resident");
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        Runner resident = new Runner(c.build(), PeriodSource.none(), java.time.Clock.systemUTC(), Map.of(),
+                new Console(out, out, 1024), new Signals(), ProcessGroup.locate(), "h");
+        assertEquals(0, resident.run());
+        assertEquals(List.of(Outcome.SKIPPED_LOCKED), LockSafetyTest.outcomes(c.stateDir));
+        // the command ended without its end phase (the lean record stays): no orphan, the lock is free
         holders.get(0).destroyForcibly().waitFor();
         assertFalse(FlockHolders.held(lockFile()));
-        LockFile.Acquired b = LockFile.acquire(dir.resolve("lock"), "job-demo.lock", java.time.Duration.ZERO, new Signals());
-        assertTrue(b.lock().isPresent());
-        b.lock().get().close();
+        assertEquals(0, resident.run());
+        assertEquals(List.of(Outcome.SKIPPED_LOCKED, Outcome.SUCCESS), LockSafetyTest.outcomes(c.stateDir));
+        assertEquals(List.of(), outcomes(), "the lean run was recorded by someone other than its end phase");
     }
 
     @Test
