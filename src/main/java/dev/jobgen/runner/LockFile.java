@@ -43,6 +43,8 @@ import java.util.function.BooleanSupplier;
 public final class LockFile implements AutoCloseable {
     private static final long FIRST_POLL_MS = 10;
     private static final long MAX_POLL_MS = 200;
+    /** How long a fresh lean record without a flock holder still counts as held: the hand-over to flock. */
+    static final long LEAN_HANDOVER_MS = 10_000;
     private static final Set<OpenOption> OPEN = Set.of(StandardOpenOption.READ, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
     private static final Set<OpenOption> CREATE = Set.of(StandardOpenOption.READ, StandardOpenOption.WRITE,
             StandardOpenOption.CREATE_NEW, LinkOption.NOFOLLOW_LINKS);
@@ -94,7 +96,7 @@ public final class LockFile implements AutoCloseable {
                 if (lock != null) {
                     // a lean run's command holds the lock with flock(2), which fcntl does not see; /proc/locks
                     // is read only behind a lean run's record: its first read costs ~10 ms of waiting in the kernel
-                    boolean leanHeld = holder.isPresent() && holder.get().lean() && FlockHolders.held(file);
+                    boolean leanHeld = holder.isPresent() && holder.get().lean() && (FlockHolders.held(file) || handingOver(file));
                     if ((holder.isEmpty() || !holder.get().commandAlive()) && !leanHeld) {
                         return new Acquired(Optional.of(new LockFile(channel, file, holder)), Optional.empty());
                     }
@@ -292,6 +294,16 @@ public final class LockFile implements AutoCloseable {
         claim(lean);
         record = null;
         channel.close();
+    }
+
+    /**
+     * Whether a lean run's start phase handed the lock over moments ago: between its exit and the
+     * command's flock (a few ms, longer on a loaded machine) neither lock is held, and a runner
+     * that took the record lock then would run beside the lean run's command.
+     */
+    private static boolean handingOver(Path file) throws IOException {
+        long age = System.currentTimeMillis() - Files.getLastModifiedTime(file, LinkOption.NOFOLLOW_LINKS).toMillis();
+        return age >= 0 && age < LEAN_HANDOVER_MS;
     }
 
     /**

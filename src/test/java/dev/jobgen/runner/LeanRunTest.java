@@ -136,10 +136,15 @@ class LeanRunTest {
         assertEquals(0, resident.run());
         assertEquals(List.of(Outcome.SKIPPED_LOCKED), LockSafetyTest.outcomes(c.stateDir));
         // the command ended without its end phase (the lean record stays): no orphan, the lock is free
+        // once the hand-over time has passed, during which a lean record without flock still counts
         holders.get(0).destroyForcibly().waitFor();
         assertFalse(FlockHolders.held(lockFile()));
         assertEquals(0, resident.run());
-        assertEquals(List.of(Outcome.SKIPPED_LOCKED, Outcome.SUCCESS), LockSafetyTest.outcomes(c.stateDir));
+        assertEquals(List.of(Outcome.SKIPPED_LOCKED, Outcome.SKIPPED_LOCKED), LockSafetyTest.outcomes(c.stateDir));
+        Files.setLastModifiedTime(lockFile(), java.nio.file.attribute.FileTime.fromMillis(
+                System.currentTimeMillis() - LockFile.LEAN_HANDOVER_MS - 1000));
+        assertEquals(0, resident.run());
+        assertEquals(List.of(Outcome.SKIPPED_LOCKED, Outcome.SKIPPED_LOCKED, Outcome.SUCCESS), LockSafetyTest.outcomes(c.stateDir));
         assertEquals(List.of(), outcomes(), "the lean run was recorded by someone other than its end phase");
     }
 
