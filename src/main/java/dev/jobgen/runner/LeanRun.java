@@ -145,15 +145,15 @@ final class LeanRun {
     }
 
     /**
-     * One {@code NAME=value} line. Values are limited to characters that need no quoting in an
-     * environment file, so nothing in them can be read as a second assignment.
+     * One {@code NAME=value} line. The unit's shell reads the file with {@code .}, so values are
+     * limited to characters no shell gives a meaning: nothing in them can run or assign anything.
      */
     private static void variable(StringBuilder out, String name, String value) throws IOException {
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             boolean plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || "/._:+-".indexOf(c) >= 0;
             if (!plain) {
-                throw new IOException(name + " '" + value + "' has a character a lean run cannot pass through its environment file");
+                throw new IOException(name + " '" + value + "' has a character a lean run cannot pass to its command");
             }
         }
         out.append(name).append('=').append(value).append('\n');
