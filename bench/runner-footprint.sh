@@ -12,12 +12,19 @@
 #             which threads of the first runner woke up
 # Candidates: `baseline` (the launcher and jar of git ref FOOTPRINT_BASELINE, default main, built
 # into target/bench-baseline/), `current` (this tree), `current+ping` (the same with a heartbeat,
-# which keeps the log tail and so the output pumps), and with --levers a ladder that adds the
-# launcher's `run` flags to the current code one at a time, to show what each one buys.
-# Then start-up, interleaved round by round: a plain `java -cp DIR Hello` compiled in this run
-# and both runners with node lock and period stamp around /bin/true (medians of FOOTPRINT_RUNS, 21).
+# which keeps the log tail and so the output pumps), `lean` (a lean unit's ExecStart= line:
+# `flock -n -F` and the shell that execs the command, so nothing but the command stays) and
+# `lean-fork` (the same with a forking flock, which stays as the command's parent), and with
+# --levers a ladder that adds the launcher's `run` flags to the current code one at a time, to
+# show what each one buys. For every candidate the command (`sleep`) itself is left out.
+# Then start-up, interleaved round by round: a plain `java -cp DIR Hello` compiled in this run,
+# both runners with node lock and period stamp around /bin/true, and a lean run's start phase
+# and end phase with the same flags (medians of FOOTPRINT_RUNS, 21). A failing start-up stops
+# the bench with the failure's output.
 # Usage: bench/runner-footprint.sh [--levers]
 set -euo pipefail
+# set -e ends the bench at the first failing command: say which, instead of ending without a word
+trap 'echo "runner-footprint: line $LINENO failed (status $?): $BASH_COMMAND" >&2' ERR
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 jobs=${FOOTPRINT_JOBS:-50}
 idle=${FOOTPRINT_IDLE:-60}
@@ -80,6 +87,8 @@ add() {
 add baseline "$base_dir/jobgen" "$base_dir/jobgen.jar"
 add current "$PWD/src/main/dist/jobgen" "$jar"
 add current+ping "$PWD/src/main/dist/jobgen" "$jar" "--heartbeat healthchecks --heartbeat-url http://127.0.0.1:$port/hc"
+add lean "" "" "-F"
+add lean-fork "" "" ""
 if $levers; then
     relocation="-XX:+UnlockDiagnosticVMOptions -XX:ArchiveRelocationMode=0"
     quiet="$relocation -XX:GuaranteedSafepointInterval=0 -XX:AsyncDeflationInterval=0"
@@ -91,6 +100,7 @@ fi
 
 declare -A c_cds
 for name in "${candidates[@]}"; do
+    [[ -n ${c_jar[$name]} ]] || continue   # a lean candidate runs no JVM while its command runs
     c_cds[$name]=$work/cds-$(sha256sum "${c_jar[$name]}" | cut -c1-12)
     JOBGEN_JAR=${c_jar[$name]} JOBGEN_CDS_DIR=${c_cds[$name]} "${c_launcher[$name]}" --create-cds >/dev/null
 done
@@ -102,46 +112,69 @@ runner_tree() {
         END { for (p in ppid) { q = p; while (q > 1 && q != root) q = ppid[q];
                   if (q == root && pgid[p] == pgid[root]) print p } }'
 }
+# /proc files of the given pids, concatenated; a process that has ended meanwhile (a short-lived child
+# of a runner) or no pid at all (a lean run adds none) reads as nothing, not as a failure that,
+# under pipefail, would end the bench
+proc_cat() { local name=$1; shift; (($#)) || return 0; cat $(printf "/proc/%s/$name " "$@") 2>/dev/null || true; }
 sum_field() { # field pid... : sum of a smaps_rollup field in KiB
     local f=$1; shift
-    cat $(printf '/proc/%s/smaps_rollup ' "$@") 2>/dev/null | awk -v f="$f:" '$1 == f { s += $2 } END { print s + 0 }'
+    proc_cat smaps_rollup "$@" | awk -v f="$f:" '$1 == f { s += $2 } END { print s + 0 }'
 }
-cpu_ns() { cat $(printf '/proc/%s/task/*/schedstat ' "$@") 2>/dev/null | awk '{ s += $1 } END { printf "%.0f\n", s }'; }
-wakeups() { cat $(printf '/proc/%s/task/*/status ' "$@") 2>/dev/null | awk '$1 == "voluntary_ctxt_switches:" { s += $2 } END { print s + 0 }'; }
+cpu_ns() { proc_cat 'task/*/schedstat' "$@" | awk '{ s += $1 } END { printf "%.0f\n", s }'; }
+wakeups() { proc_cat 'task/*/status' "$@" | awk '$1 == "voluntary_ctxt_switches:" { s += $2 } END { print s + 0 }'; }
 per_thread() { for t in /proc/$1/task/*; do printf '%s|%s|%s\n' "${t##*/}" "$(cat "$t/comm")" "$(awk '$1 == "voluntary_ctxt_switches:" { print $2 }' "$t/status")"; done 2>/dev/null | sort; }
+
+# whether the command (sleep) runs: as the process itself (flock -F execs it) or as its child
+command_up() { [[ $(cat "/proc/$1/comm" 2>/dev/null) == sleep ]] || pgrep -P "$1" -x sleep >/dev/null; }
 
 declare -A r_pss r_rss r_threads r_cpu r_wake r_who
 measure() {
     local name=$1 i p
     local -a flags
     read -ra flags <<< "${c_flags[$name]}"
-    export JOBGEN_JAR=${c_jar[$name]} JOBGEN_CDS_DIR=${c_cds[$name]}
+    export JOBGEN_JAR=${c_jar[$name]:-} JOBGEN_CDS_DIR=${c_cds[$name]:-}
     runner_pids=()
+    mkdir -p "$work/lock"
     for ((i = 0; i < jobs; i++)); do
-        "${c_launcher[$name]}" run --job "fp$i" --state-dir "$work/state/$i" --lock-dir "$work/lock" --lock node \
-            "${flags[@]}" -- sleep 100000 >/dev/null 2>&1 &
+        if [[ $name == lean* ]]; then
+            # the ExecStart= of a lean unit, with the file its start phase would have written
+            mkdir -p "$work/state/$i"
+            printf 'JOBGEN_JOB=fp%d\nJOBGEN_ATTEMPT=1\n' "$i" > "$work/state/$i/run.env"
+            flock -n "${flags[@]}" -E 75 "$work/lock/job-fp$i.lock" /bin/sh -c 'set -a; . "$0" && exec "$@"' \
+                "$work/state/$i/run.env" sleep 100000 >/dev/null 2>&1 &
+        else
+            "${c_launcher[$name]}" run --job "fp$i" --state-dir "$work/state/$i" --lock-dir "$work/lock" --lock node \
+                "${flags[@]}" -- sleep 100000 >/dev/null 2>&1 &
+        fi
         runner_pids+=($!)
     done
     # settled: every runner has started its child, and the start-up work after that is done
     for p in "${runner_pids[@]}"; do
-        for ((i = 0; i < 600; i++)); do pgrep -P "$p" -x sleep >/dev/null && break; sleep 0.1; done
-        pgrep -P "$p" -x sleep >/dev/null || { echo "$name: runner $p never started its child" >&2; exit 1; }
+        for ((i = 0; i < 600; i++)); do command_up "$p" && break; sleep 0.1; done
+        command_up "$p" || { echo "$name: runner $p never started its child" >&2; exit 1; }
     done
     sleep 5
     local -a all=()
-    for p in "${runner_pids[@]}"; do all+=($(runner_tree "$p")); done
-    local c0 w0 c1 w1
-    per_thread "${runner_pids[0]}" > "$work/th0"
+    for p in "${runner_pids[@]}"; do
+        for i in $(runner_tree "$p"); do [[ $(cat "/proc/$i/comm" 2>/dev/null) == sleep ]] || all+=("$i"); done
+    done
+    local first=${all[0]:-} c0 w0 c1 w1
+    : > "$work/th0"; : > "$work/th1"
+    [[ -n $first ]] && per_thread "$first" > "$work/th0"
     c0=$(cpu_ns "${all[@]}"); w0=$(wakeups "${all[@]}")
     sleep "$idle"
     c1=$(cpu_ns "${all[@]}"); w1=$(wakeups "${all[@]}")
-    per_thread "${runner_pids[0]}" > "$work/th1"
-    r_pss[$name]=$(($(sum_field Pss "${all[@]}") / jobs))
-    r_rss[$name]=$(sum_field Rss "${runner_pids[0]}")
-    r_threads[$name]=$(ls "/proc/${runner_pids[0]}/task" | wc -l)
+    [[ -n $first ]] && per_thread "$first" > "$work/th1"
+    if ((${#all[@]})); then
+        r_pss[$name]=$(($(sum_field Pss "${all[@]}") / jobs))
+        r_rss[$name]=$(sum_field Rss "$first")
+        r_threads[$name]=$(ls "/proc/$first/task" | wc -l)
+    else
+        r_pss[$name]=0 r_rss[$name]=0 r_threads[$name]=0
+    fi
     r_cpu[$name]=$(bc -l <<< "($c1 - $c0) / 1000000 / $idle / $jobs")
     r_wake[$name]=$(bc -l <<< "($w1 - $w0) / $idle / $jobs")
-    r_who[$name]=$(join -t'|' "$work/th0" "$work/th1" | awk -F'|' -v s="$idle" '$5 > $3 { printf "%s %.2f/s, ", $2, ($5 - $3) / s }')
+    r_who[$name]=$({ join -t'|' "$work/th0" "$work/th1" || true; } | awk -F'|' -v s="$idle" '$5 > $3 { printf "%s %.2f/s, ", $2, ($5 - $3) / s }')
     # TERM is forwarded to each child's group; every runner must be gone within the grace
     kill -TERM "${runner_pids[@]}"
     for p in "${runner_pids[@]}"; do wait "$p" 2>/dev/null || true; done
@@ -149,7 +182,8 @@ measure() {
     rm -rf "$work/state" "$work/lock"
 }
 starters=(hello)   # start-up of every candidate but the pinging one (runner-startup.sh has the ping)
-for name in "${candidates[@]}"; do [[ $name == current+ping ]] || starters+=("$name"); done
+for name in "${candidates[@]}"; do [[ $name == current+ping || $name == lean* ]] || starters+=("$name"); done
+starters+=(phase-start phase-end)
 ((jobs > 0)) || candidates=()   # FOOTPRINT_JOBS=0: start-up only
 for name in "${candidates[@]}"; do
     echo "measuring $name ($jobs jobs, ${idle}s idle) ..." >&2
@@ -161,19 +195,31 @@ printf 'public class Hello { public static void main(String[] a) { System.out.pr
 javac -d "$work" "$work/Hello.java"
 # a state directory per candidate: each version keeps its own cache of computed periods there
 start_flags=(run --job bench --lock-dir "$work/l" --lock node --idempotent period --schedule '*-*-* *:*:00 UTC')
+lean_env=(INVOCATION_ID=0123456789abcdef0123456789abcdef JOBGEN_JAR="${c_jar[current]}" JOBGEN_CDS_DIR="${c_cds[current]}")
 startup() {
     case $1 in
         hello) java -cp "$work" Hello ;;
+        # one lean run: the start phase writes run.env, the end phase (next in the round) records it
+        phase-start) rm -rf "$work/s-lean/stamps"
+           env "${lean_env[@]}" "${c_launcher[current]}" run --phase start "${start_flags[@]:1}" --state-dir "$work/s-lean" -- /bin/true ;;
+        phase-end) env "${lean_env[@]}" SERVICE_RESULT=success EXIT_CODE=exited EXIT_STATUS=0 \
+               "${c_launcher[current]}" run --phase end "${start_flags[@]:1}" --state-dir "$work/s-lean" -- /bin/true ;;
         *) rm -rf "$work/s-$1/stamps"
            JOBGEN_JAR=${c_jar[$1]} JOBGEN_CDS_DIR=${c_cds[$1]} "${c_launcher[$1]}" "${start_flags[@]}" --state-dir "$work/s-$1" \
                -- /bin/true ;;
     esac
 }
-for name in "${starters[@]}"; do startup "$name" >/dev/null 2>&1; done
+# a start-up that fails stops the bench loudly (under set -e it used to end it without a word)
+started() {
+    echo "start-up of $1 failed${2:+ ($2)}:" >&2
+    cat "$work/out" >&2
+    exit 1
+}
+for name in "${starters[@]}"; do startup "$name" >"$work/out" 2>&1 || started "$name" "first run"; done
 TIMEFORMAT='%3R %3U %3S'
 for ((r = 0; r < runs; r++)); do
     for name in "${starters[@]}"; do
-        { time startup "$name" >/dev/null 2>&1; } 2>> "$work/t.$name"
+        { time startup "$name" >"$work/out" 2>&1; } 2>> "$work/t.$name" || started "$name" "round $r"
     done
 done
 # medians of the wall time and of the CPU time (user + system, the runner's children included):
@@ -204,8 +250,12 @@ ratio() { bc -l <<< "scale=2; $1 / $2"; }
 echo "jobs: $jobs, idle: ${idle}s, start-up runs: $runs; baseline: $ref (${base_sha:0:12}); load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 if ((jobs > 0)); then
 echo "pss per job: current $(bc -l <<< "scale=2; ${r_pss[current]}/1024") MiB (budget <= 8), current / baseline = $(ratio "${r_pss[current]}" "${r_pss[baseline]}")"
+echo "pss per job while the command runs: lean $(bc -l <<< "scale=2; ${r_pss[lean]}/1024") MiB, lean-fork $(bc -l <<< "scale=2; ${r_pss[lean-fork]}/1024") MiB (budget <= 8)"
 echo "idle cpu per job: current $(printf %.3f "${r_cpu[current]}") ms/s (budget <= 0.2), baseline $(printf %.3f "${r_cpu[baseline]}") ms/s"
 echo "wake-ups per job: current $(printf %.2f "${r_wake[current]}")/s, baseline $(printf %.2f "${r_wake[baseline]}")/s"
 fi
 echo "start-up: current / hello = $(ratio "${med[current]}" "${med[hello]}") (budget <= 1.3), baseline / hello = $(ratio "${med[baseline]}" "${med[hello]}")"
 echo "start-up cpu: current / hello = $(ratio "${cpu[current]}" "${cpu[hello]}"), baseline / hello = $(ratio "${cpu[baseline]}" "${cpu[hello]}")"
+echo "lean start phase / hello = $(ratio "${med[phase-start]}" "${med[hello]}") wall (budget <= 1.3), $(ratio "${cpu[phase-start]}" "${cpu[hello]}") cpu;" \
+    "end phase / hello = $(ratio "${med[phase-end]}" "${med[hello]}") wall, $(ratio "${cpu[phase-end]}" "${cpu[hello]}") cpu"
+echo "lean run (start + end) / current runner: $(ratio "$(bc -l <<< "${cpu[phase-start]} + ${cpu[phase-end]}")" "${cpu[current]}") cpu"

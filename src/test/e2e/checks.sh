@@ -17,6 +17,7 @@ PRODUCT_CHECKS=(
     "check_08_enabled_and_removed|install|enabled: false leaves the timer disabled; a removed job's timer goes away"
     "check_09_escaping_round_trip|render install run|hostile argv, environment and description arrive byte for byte, nothing injected"
     "check_10_verify_and_security|render|every rendered unit verifies silently; strict <= 3.0, standard < 5.0"
+    "check_11_lean_runs|render run install|a lean run: no JVM while the command runs, flock held by the command and its grandchild, stamp skip, busy skips counted to a failure, stop and timeout end the whole cgroup"
 )
 
 CATS=$BOX_E2E/catalogues
@@ -273,4 +274,74 @@ check_10_verify_and_security() {
             expect_outcomes "e2e-$j" success
         done
     fi
+}
+
+# The pid of the unit's main process (0 when none).
+main_pid() { unit_prop "$1" MainPID; }
+
+check_11_lean_runs() {
+    watch jobgen-e2e-lean.service jobgen-e2e-lean-timeout.service
+    install_catalogue "$CATS/lean.yaml"
+    in_box grep -q '^ExecCondition=/usr/bin/jobgen run --phase start' /etc/systemd/system/jobgen-e2e-lean.service \
+        || fail "e2e-lean was not rendered as a lean unit"
+    local st=$STATE/e2e-lean pid gc
+    in_box systemctl start --no-block jobgen-e2e-lean.service
+    wait_until 20 "e2e-lean to start its command" "[[ -s $st/env ]]"
+    # while the command runs, nothing of jobgen is left in the unit: its processes are the command's
+    local procs
+    procs=$(in_sh 'for p in $(cat /sys/fs/cgroup/system.slice/jobgen-e2e-lean.service/cgroup.procs); do tr "\0" " " </proc/$p/cmdline 2>/dev/null; echo; done')
+    note "processes of the running lean unit: $(tr '\n' '|' <<<"$procs")"
+    grep -q java <<<"$procs" && fail "a JVM stays in the unit while the command runs"
+    pid=$(main_pid jobgen-e2e-lean.service)
+    expect_eq "command of the main process" "/bin/sh" "$(in_sh 'tr "\0" " " </proc/$1/cmdline | cut -d" " -f1' "$pid")"
+    # the lock is a flock held through the command's descriptor, by the command and its grandchild
+    gc=$(in_box cat "$st/grandchild")
+    in_sh 'ino=$(stat -c %i /run/lock/jobgen/job-e2e-lean.lock); grep -q "FLOCK .* $1 [0-9a-f]*:[0-9a-f]*:$ino " /proc/locks' "$pid" \
+        || fail "no flock held by the command ($pid) on the lock file: $(in_box cat /proc/locks)"
+    in_sh 'ls -l /proc/$1/fd | grep -q job-e2e-lean.lock' "$gc" || fail "the grandchild $gc does not hold the lock's descriptor"
+    # a manual (resident) run sees the lock held and skips; its skip counts
+    in_box jobgen run --job e2e-lean --lock node -- /bin/sh -c 'echo MANUAL >/run/e2e-manual' >/dev/null 2>&1 \
+        || fail "the manual run exited non-zero"
+    in_box test ! -e /run/e2e-manual || fail "the manual run ran its command while the lean run held the lock"
+    local rid period
+    read -r rid period < <(in_box cat "$st/env")
+    [[ $rid =~ ^[0-9a-f-]{36}$ && $period == *T00:00:00Z ]] || fail "the command got JOBGEN_RUN_ID '$rid' JOBGEN_PERIOD '$period'"
+    in_box touch "$st/release"
+    # the end phase runs in "deactivating"
+    wait_until 30 "e2e-lean to finish" '[[ $(systemctl show -p ActiveState --value jobgen-e2e-lean.service) =~ ^(inactive|failed)$ ]]'
+    expect_eq "state after success" inactive "$(unit_prop jobgen-e2e-lean.service ActiveState)"
+    expect_eq "run id in the history" "$rid" "$(last_history_field e2e-lean run_id)"
+    in_box test -e "$st/run.env" && fail "run.env was left behind"
+    # same period again: the start phase skips cleanly, the unit does not fail
+    in_box systemctl start jobgen-e2e-lean.service || fail "the second start (stamp skip) failed the unit"
+    expect_outcomes e2e-lean "skipped-locked success skipped-done"
+
+    # busy: a resident run holds the lock; the lean unit skips cleanly until the 3rd busy run in a row fails it
+    in_box rm -f "$st/stamps" -r
+    in_box systemd-run --quiet --unit=e2e-lean-holder jobgen run --job e2e-lean --state-dir /run/e2e-holder --lock node -- sleep 60 \
+        || fail "could not start the holder"
+    wait_until 20 "the holder to take the lock" 'pgrep -f "^sleep 60" >/dev/null'
+    in_box systemctl start jobgen-e2e-lean.service || fail "the 1st busy start failed the unit"
+    in_box systemctl start jobgen-e2e-lean.service || fail "the 2nd busy start failed the unit"
+    in_box systemctl start jobgen-e2e-lean.service 2>/dev/null && fail "the 3rd busy start in a row did not fail the unit"
+    expect_eq "state after 3 busy runs" failed "$(unit_prop jobgen-e2e-lean.service ActiveState)"
+    expect_outcomes e2e-lean "skipped-locked success skipped-done skipped-locked skipped-locked skipped-locked"
+    in_box systemctl stop e2e-lean-holder.service
+
+    # stop: systemd signals the whole cgroup; the end phase records the run as killed
+    in_box systemctl reset-failed jobgen-e2e-lean.service
+    in_box rm -rf "$st/stamps" "$st/env" "$st/release"
+    in_box systemctl start --no-block jobgen-e2e-lean.service
+    wait_until 20 "e2e-lean to start its command again" "[[ -s $st/env ]]"
+    gc=$(in_box cat "$st/grandchild")
+    in_box systemctl stop jobgen-e2e-lean.service 2>/dev/null
+    in_box kill -0 "$gc" 2>/dev/null && fail "the grandchild $gc outlived the stopped run"
+    expect_eq "outcome of the stopped run" killed "$(last_history_field e2e-lean outcome)"
+
+    # timeout: systemd's start timeout ends the run; the whole cgroup goes, grandchild included
+    in_box systemctl start jobgen-e2e-lean-timeout.service 2>/dev/null && fail "the timed-out lean run succeeded"
+    gc=$(in_box cat "$STATE/e2e-lean-timeout/grandchild")
+    in_box kill -0 "$gc" 2>/dev/null && fail "the grandchild $gc outlived the timed-out run"
+    expect_eq "result of the timed-out unit" timeout "$(unit_prop jobgen-e2e-lean-timeout.service Result)"
+    expect_outcomes e2e-lean-timeout timeout
 }

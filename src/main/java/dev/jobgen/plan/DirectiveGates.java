@@ -43,7 +43,8 @@ final class DirectiveGates {
             Map.entry("ReadWritePaths", 231),
             Map.entry("RemoveIPC", 232),
             Map.entry("PrivateIPC", 248),
-            Map.entry("KillMode", 187));
+            Map.entry("KillMode", 187),
+            Map.entry("ExecCondition", 243));
 
     private DirectiveGates() {}
 

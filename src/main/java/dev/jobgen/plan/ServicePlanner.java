@@ -40,16 +40,24 @@ final class ServicePlanner {
         SectionBuilder service = new SectionBuilder("Service", catalogue.target());
         service.add("Type", "oneshot");
         boolean runner = job.usesRunner();
+        boolean lean = LeanUnit.eligible(job, catalogue.target());
         boolean lockDir = job.runner().lock() instanceof LockSpec.Node || job.runner().lock() instanceof LockSpec.Group;
         if (lockDir) {
-            lockDirectory(service);
+            lockDirectory(service, lean);
         }
-        List<String> argv = runner ? RunnerFlags.argv(catalogue.runnerPath(), job, catalogue.target()) : job.command().argv();
-        service.add("ExecStart", SystemdEscaper.commandLine(argv));
-        service.add("TimeoutStartSec", startTimeout());
+        if (lean) {
+            LeanUnit.exec(service, catalogue.runnerPath(), job, catalogue.target());
+        } else {
+            List<String> argv = runner ? RunnerFlags.argv(catalogue.runnerPath(), job, catalogue.target()) : job.command().argv();
+            service.add("ExecStart", SystemdEscaper.commandLine(argv));
+        }
+        service.add("TimeoutStartSec", lean ? LeanUnit.startTimeout(job) : startTimeout());
         if (runner) {
-            // SIGTERM to the runner only: it forwards to the child's process group and records the kill
-            service.add("KillMode", "mixed");
+            // SIGTERM to the runner only: it forwards to the child's process group and records the kill;
+            // a lean run has no runner, so systemd signals the whole control group (its default)
+            if (!lean) {
+                service.add("KillMode", "mixed");
+            }
             service.add("TimeoutStopSec", new TimeSpan(STOP_TIMEOUT_MICROS).normalized());
             service.add("StateDirectory", UnitNames.stateDirectory(job.name()));
         }
@@ -83,11 +91,13 @@ final class ServicePlanner {
      * {@code User=} cannot create files there, so systemd makes it a directory of its own
      * under it, kept after the run so no lock file vanishes under a runner that holds it.
      */
-    private void lockDirectory(SectionBuilder service) {
+    private void lockDirectory(SectionBuilder service, boolean lean) {
         if (job.execution().user().isPresent()) {
             service.add("RuntimeDirectory", userLockDirectory(job.execution().user().get()));
             service.add("RuntimeDirectoryMode", "0700");
             service.add("RuntimeDirectoryPreserve", "yes");
+        } else if (lean) {
+            service.add("ExecCondition", LeanUnit.lockDirectoryCondition());
         } else {
             service.add("ExecStartPre", "+" + SystemdEscaper.commandLine(List.of("/bin/sh", "-c",
                     "[ -e \"$0\" ] || [ -h \"$0\" ] || exec mkdir -m 0755 \"$0\"", LOCK_DIR)));

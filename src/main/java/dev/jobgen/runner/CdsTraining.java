@@ -9,12 +9,16 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The training run behind the class-data-sharing archive ({@code jobgen --create-cds} in the node
  * launcher runs it with {@code -XX:ArchiveClassesAtExit}): the runner's hot path end to end, node
  * lock, period stamp, history, metrics, child, and a Healthchecks start and success ping answered
- * by a loopback server here, so every class those load lands in the archive. Never used otherwise.
+ * by a loopback server here, then a lean run's start and end phase, so every class those load
+ * lands in the archive. Never used otherwise.
  */
 public final class CdsTraining {
     private CdsTraining() {}
@@ -49,6 +53,15 @@ public final class CdsTraining {
         // and a run with no schedule at all (the period source without periods)
         int plain = RunnerMain.run(concat(common, "--", "/bin/true"));
         status = status == 0 ? plain : status;
+        // a lean run's start and end phases, as systemd calls them
+        String[] lean = concat(new String[] {"--job", "cds-training", "--state-dir", work.resolve("state").toString(), "--lock-dir",
+            work.resolve("lock").toString(), "--lock", "node", "--metrics-dir", work.resolve("metrics").toString()}, stamped);
+        Map<String, String> env = new HashMap<>(System.getenv());
+        env.put("INVOCATION_ID", "0123456789abcdef0123456789abcdef");
+        int start = LeanRun.main("start", List.of(concat(lean, "--force", "--", "/bin/true")), env);
+        env.putAll(Map.of("SERVICE_RESULT", "success", "EXIT_CODE", "exited", "EXIT_STATUS", "0"));
+        int end = start == 0 ? LeanRun.main("end", List.of(concat(lean, "--", "/bin/true")), env) : start;
+        status = status == 0 ? end : status;
         server.stop(0);
         deleteTree(work);
         System.exit(status);

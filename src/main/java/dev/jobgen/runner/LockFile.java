@@ -27,7 +27,9 @@ import java.util.function.BooleanSupplier;
  * <p>The lock is a POSIX record lock ({@code FileChannel.lock} is {@code fcntl(F_SETLK)} on Linux):
  * the kernel drops it when the runner dies in any way; the file itself is left in place on purpose
  * (deleting it would race with a waiting runner that already opened it). It does not interlock
- * with {@code flock(1)}.
+ * with {@code flock(1)} by itself: a lean run's start phase leaves a lean record in the file
+ * ({@link #handOver}) while its command holds the lock with flock, and {@link #acquire} asks
+ * {@link FlockHolders} whether it still does only when it finds such a record.
  *
  * <p>Local users are the threat here. The directory must be one nobody else can write (owned by
  * root or by the runner's own user, no group or other write bit, not a symbolic link), so nobody
@@ -43,6 +45,8 @@ import java.util.function.BooleanSupplier;
 public final class LockFile implements AutoCloseable {
     private static final long FIRST_POLL_MS = 10;
     private static final long MAX_POLL_MS = 200;
+    /** How long a fresh lean record without a flock holder still counts as held: the hand-over to flock. */
+    static final long LEAN_HANDOVER_MS = 10_000;
     private static final Set<OpenOption> OPEN = Set.of(StandardOpenOption.READ, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
     private static final Set<OpenOption> CREATE = Set.of(StandardOpenOption.READ, StandardOpenOption.WRITE,
             StandardOpenOption.CREATE_NEW, LinkOption.NOFOLLOW_LINKS);
@@ -92,10 +96,13 @@ public final class LockFile implements AutoCloseable {
                 FileLock lock = channel.tryLock();
                 holder = LockRecord.parse(read(channel));
                 if (lock != null) {
-                    if (holder.isEmpty() || !holder.get().commandAlive()) {
+                    // a lean run's command holds the lock with flock(2), which fcntl does not see; /proc/locks
+                    // is read only behind a lean run's record: its first read costs ~10 ms of waiting in the kernel
+                    boolean leanHeld = holder.isPresent() && holder.get().lean() && (FlockHolders.held(file) || handingOver(file));
+                    if ((holder.isEmpty() || !holder.get().commandAlive()) && !leanHeld) {
                         return new Acquired(Optional.of(new LockFile(channel, file, holder)), Optional.empty());
                     }
-                    // the runner that wrote it is gone, its command is not: the lock still stands
+                    // the runner that wrote it is gone, its command is not (or a lean run holds it): the lock still stands
                     lock.release();
                 }
                 long left = deadline - System.nanoTime();
@@ -279,6 +286,42 @@ public final class LockFile implements AutoCloseable {
 
     private static String octal(int mode) {
         return String.format("%04o", mode);
+    }
+
+    /**
+     * A lean run's start: leaves {@code lean} in the file and lets go of the record lock, as the
+     * command's flock takes over. The record tells the next runner to ask {@code /proc/locks}.
+     */
+    public void handOver(LockRecord lean) throws IOException {
+        claim(lean);
+        record = null;
+        channel.close();
+    }
+
+    /**
+     * Whether a lean run's start phase handed the lock over moments ago: between its exit and the
+     * command's flock (a few ms, longer on a loaded machine) neither lock is held, and a runner
+     * that took the record lock then would run beside the lean run's command.
+     */
+    private static boolean handingOver(Path file) throws IOException {
+        long age = System.currentTimeMillis() - Files.getLastModifiedTime(file, LinkOption.NOFOLLOW_LINKS).toMillis();
+        return age >= 0 && age < LEAN_HANDOVER_MS;
+    }
+
+    /**
+     * A lean run's end: clears the record its start phase left, unless another run holds the lock
+     * by now or has replaced the record. The command has ended, so no flock check is needed.
+     */
+    public static void clearLean(Path dir, String fileName, String runId) throws IOException {
+        try (FileChannel channel = open(trustedDirectory(dir).resolve(fileName)); FileLock lock = channel.tryLock()) {
+            if (lock == null) {
+                return;
+            }
+            Optional<LockRecord> r = LockRecord.parse(read(channel));
+            if (r.isPresent() && r.get().lean() && r.get().runId().equals(runId)) {
+                channel.truncate(0);
+            }
+        }
     }
 
     /** Clears the record (a clean end) and releases the lock. */

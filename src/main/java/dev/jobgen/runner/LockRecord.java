@@ -22,6 +22,19 @@ public record LockRecord(String job, String runId, String period, Path stateDir,
         return new LockRecord(job, runId, period, stateDir.toAbsolutePath(), since, 0, 0);
     }
 
+    /** {@link #commandPid} of a lean run's record: its command holds the lock with flock(1), no runner stays to name it. */
+    static final long LEAN = -1;
+
+    /** This run's record as a lean run leaves it while systemd runs its command. */
+    LockRecord asLean() {
+        return new LockRecord(job, runId, period, stateDir, since, LEAN, 0);
+    }
+
+    /** Whether a lean run wrote this: whether it still holds the lock only a flock holder can tell. */
+    boolean lean() {
+        return commandPid == LEAN;
+    }
+
     LockRecord withCommand(ProcessHandle command) {
         return new LockRecord(job, runId, period, stateDir, since, command.pid(), startMillis(command));
     }

@@ -61,14 +61,14 @@ public final class Runner {
         this.cluster = Objects.requireNonNull(cluster);
     }
 
-    /** The facts fixed for the whole run, shared by every attempt. */
-    private record Run(String id, Instant start, Optional<Instant> period) {
+    /** The facts fixed for the whole run, shared by every attempt (and by both phases of a lean run). */
+    record Run(String id, Instant start, Optional<Instant> period) {
         String periodText() {
             return period.isPresent() ? IsoInstant.format(period.get()) : "";
         }
     }
 
-    private record Result(Outcome outcome, int exitCode, int attempts) {}
+    record Result(Outcome outcome, int exitCode, int attempts) {}
 
     public int run() throws IOException {
         Instant start = clock.instant();
@@ -104,7 +104,7 @@ public final class Runner {
      * lock for longer than this job's own bound ({@code blocked}), and the Nth busy run in a row
      * fails (exit 75) so that a lock someone keeps holding reaches {@code OnFailure=}.
      */
-    private int busy(Run run, Path file, Optional<LockRecord> holder) {
+    int busy(Run run, Path file, Optional<LockRecord> holder) {
         Instant now = clock.instant();
         String who = "another run";
         boolean overdue = false;
@@ -162,8 +162,9 @@ public final class Runner {
     }
 
     /** A runner killed outright left its record in the lock file; its command has ended since: say so in its history. */
-    private void recordOrphan(LockFile lock) {
-        if (lock.stale().isEmpty()) {
+    void recordOrphan(LockFile lock) {
+        // a lean run's record: its end phase records the run (systemd runs it however the command ends)
+        if (lock.stale().isEmpty() || lock.stale().get().lean()) {
             return;
         }
         LockRecord o = lock.stale().get();
@@ -300,7 +301,7 @@ public final class Runner {
     }
 
     /** Appends the history line and the metrics; their failure is a warning, never the run's status. */
-    private int finish(Run run, Result result, Instant end) {
+    int finish(Run run, Result result, Instant end) {
         RunRecord record = new RunRecord(run.id(), config.job(), run.period(), run.start(), end, result.attempts(),
                 result.outcome(), result.exitCode(), host);
         try {

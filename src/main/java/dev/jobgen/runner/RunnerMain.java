@@ -23,6 +23,10 @@ public final class RunnerMain {
 
     /** Runs the runner with the full argument vector (starting with "run"); returns the exit status. */
     public static int run(String[] args) {
+        if (args.length >= 3 && args[1].equals("--phase")) {
+            // a lean run's start or end: no command to start, so no warm-up of the process machinery
+            return LeanRun.main(args[2], Arrays.asList(args).subList(3, args.length), System.getenv());
+        }
         // first, so that the JDK's set-up for the child (and the ping) overlaps everything before them
         Warmup.start("runner-warmup", Warmup.stepsFor(args));
         Map<String, String> env = System.getenv();

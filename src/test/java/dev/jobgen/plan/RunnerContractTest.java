@@ -20,6 +20,7 @@ import dev.jobgen.testing.Fixtures;
 import dev.jobgen.unitfile.RenderedFile;
 import dev.jobgen.unitfile.SystemdWords;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -34,6 +35,7 @@ class RunnerContractTest {
     void everyRunSpecReadsBackFromItsRenderedLine() throws Exception {
         int specs = 0;
         int keys = 0;
+        int lean = 0;
         for (GoldenTest.Case c : GoldenTest.cases()) {
             Compilation compilation = Fixtures.compile(c.options(), c.catalogue());
             assertFalse(compilation.hasErrors(), c.name() + ": " + compilation.diagnostics());
@@ -47,7 +49,18 @@ class RunnerContractTest {
                         List<String> argv = RunArgs.write(catalogue.runnerPath(), spec);
                         assertEquals(List.of(catalogue.runnerPath(), "run"), argv.subList(0, 2), where);
                         assertEquals(spec, RunArgs.read(argv.subList(2, argv.size())), where + ": read(write(spec))");
-                        assertEquals(argv, SystemdWords.commandLine(execStart(unit)), where + ": the rendered ExecStart= is that argv");
+                        if (LeanUnit.eligible(job, catalogue.target())) {
+                            // a lean run: the same argv, told its phase, as ExecCondition= and ExecStopPost=
+                            for (String[] phase : new String[][] {{"ExecCondition", "start"}, {"ExecStopPost", "end"}}) {
+                                List<String> phased = new ArrayList<>(argv);
+                                phased.addAll(2, List.of("--phase", phase[1]));
+                                assertEquals(phased, SystemdWords.commandLine(directive(unit, phase[0], catalogue.runnerPath())),
+                                        where + ": the rendered " + phase[0] + "= is that argv in phase " + phase[1]);
+                            }
+                            lean++;
+                        } else {
+                            assertEquals(argv, SystemdWords.commandLine(execStart(unit)), where + ": the rendered ExecStart= is that argv");
+                        }
                         specs++;
                     }
                     if (job.alerts().onFailure().isPresent()) {
@@ -58,6 +71,7 @@ class RunnerContractTest {
             }
         }
         assertTrue(specs >= 8, "only " + specs + " runner jobs in the golden cases");
+        assertTrue(lean >= 1, "no lean job in the golden cases");
         assertTrue(keys >= 1, "only " + keys + " jobs with on-failure in the golden cases");
     }
 
@@ -79,6 +93,12 @@ class RunnerContractTest {
         byte[] bytes = byName.get(name);
         assertTrue(bytes != null, name + " not rendered");
         return new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    /** The value of the {@code name=} line that runs {@code runner} (a lean unit has a root ExecCondition= too). */
+    private static String directive(String unit, String name, String runner) {
+        String line = unit.lines().filter(l -> l.startsWith(name + "=" + runner + " ")).findFirst().orElseThrow();
+        return line.substring(name.length() + 1);
     }
 
     private static String execStart(String unit) {

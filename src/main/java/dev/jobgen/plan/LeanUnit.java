@@ -1,0 +1,97 @@
+package dev.jobgen.plan;
+
+import dev.jobgen.model.Job;
+import dev.jobgen.model.SystemdVersion;
+import dev.jobgen.runspec.LockSpec;
+import dev.jobgen.time.TimeSpan;
+import dev.jobgen.unitfile.SystemdEscaper;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A lean run: systemd supervises the command and the JVM runs only at its start and end
+ * (src/docs/runner.md, "Lean runs"), so a running job costs what its command costs.
+ *
+ * <pre>
+ * ExecCondition=jobgen run --phase start ...   lock checks, orphan, period stamp: 0 runs, 1 skips cleanly, 255 fails
+ * ExecStart=flock -n -F -E 75 LOCK sh -c 'set -a; . "$0" &amp;&amp; exec "$@"' STATE/run.env COMMAND...
+ * ExecStopPost=jobgen run --phase end ...      stamp, history, metrics from $SERVICE_RESULT, $EXIT_CODE, $EXIT_STATUS
+ * </pre>
+ *
+ * <p>flock takes the lock and becomes a shell that reads the run's {@code JOBGEN_*} variables,
+ * written by the start phase, and becomes the command: no process stays behind, and the lock is
+ * held for as long as the command or anything it started keeps the descriptor. The shell reads
+ * the file as the job's user; an {@code EnvironmentFile=} would be read by systemd as root, and a
+ * job user who owns the state directory could point it at a file only root may read.
+ *
+ * <p>Eligibility is narrow on purpose; every other job keeps the resident runner:
+ * <ul>
+ * <li>no heartbeat: its pings and log tail need a process during the run;
+ * <li>one attempt: retries would move to systemd's {@code Restart=}, whose semantics differ;
+ * <li>no lock, or the job's own node lock: a group lock file is shared with other jobs' resident
+ *     runners, and a cluster lock is held through a database session;
+ * <li>on busy, skip: a wait would count against the unit's start timeout;
+ * <li>a target systemd with {@code ExecCondition=} (243).
+ * </ul>
+ */
+final class LeanUnit {
+    static final String FLOCK = "/usr/bin/flock";
+    /** flock's status when the lock was taken after the start phase found it free; the end phase explains it. */
+    static final String LOCK_TAKEN_EXIT = "75";
+    static final String ENV_FILE = "run.env";
+    /** Time the start phase may take before the command's own timeout begins to count. */
+    static final long START_PHASE_MARGIN_MICROS = 10_000_000L;
+
+    private LeanUnit() {}
+
+    static boolean eligible(Job job, SystemdVersion target) {
+        return job.usesRunner()
+                && target.atLeast(DirectiveGates.introduced("ExecCondition"))
+                && job.alerts().heartbeat().isEmpty()
+                && !job.runner().retry().retries()
+                && (job.runner().lock() instanceof LockSpec.None || job.runner().lock() instanceof LockSpec.Node)
+                && job.runner().onBusy().waitUpTo().isEmpty();
+    }
+
+    /** The start phase, the command under flock, and the end phase. */
+    static void exec(SectionBuilder service, String runnerPath, Job job, SystemdVersion target) {
+        service.add("ExecCondition", SystemdEscaper.commandLine(phase(runnerPath, job, target, "start")));
+        List<String> command = new ArrayList<>();
+        if (job.runner().lock() instanceof LockSpec.Node) {
+            String dir = job.execution().user().isPresent() ? "/run/" + ServicePlanner.userLockDirectory(job.execution().user().get()) : ServicePlanner.LOCK_DIR;
+            command.addAll(List.of(FLOCK, "-n", "-F", "-E", LOCK_TAKEN_EXIT, dir + "/job-" + job.name() + ".lock"));
+        }
+        command.addAll(List.of("/bin/sh", "-c", "set -a; . \"$0\" && exec \"$@\"",
+                "/var/lib/" + UnitNames.stateDirectory(job.name()) + "/" + ENV_FILE));
+        command.addAll(job.command().argv());
+        service.add("ExecStart", SystemdEscaper.commandLine(command));
+        service.add("ExecStopPost", SystemdEscaper.commandLine(phase(runnerPath, job, target, "end")));
+    }
+
+    private static List<String> phase(String runnerPath, Job job, SystemdVersion target, String phase) {
+        List<String> argv = new ArrayList<>(RunnerFlags.argv(runnerPath, job, target));
+        argv.addAll(2, List.of("--phase", phase));
+        return argv;
+    }
+
+    /**
+     * Makes the root-owned lock directory when missing, before the start phase (an ExecStartPre=
+     * would come after it). A failure must fail the unit: an ExecCondition= that exits 1 skips.
+     */
+    static String lockDirectoryCondition() {
+        return "+" + SystemdEscaper.commandLine(List.of("/bin/sh", "-c",
+                "[ -e \"$0\" ] || [ -h \"$0\" ] || mkdir -m 0755 \"$0\" || exit 255", ServicePlanner.LOCK_DIR));
+    }
+
+    /** systemd's start timeout bounds the whole oneshot run: the command's timeout plus the start phase. */
+    static String startTimeout(Job job) {
+        if (job.runner().timeout().isInfinite()) {
+            return "infinity";
+        }
+        try {
+            return new TimeSpan(Math.addExact(job.runner().timeout().saturatedMicros(), START_PHASE_MARGIN_MICROS)).normalized();
+        } catch (ArithmeticException e) {
+            return "infinity";
+        }
+    }
+}
