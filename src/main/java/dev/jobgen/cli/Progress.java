@@ -39,9 +39,22 @@ final class Progress implements AutoCloseable {
         ticker.scheduleAtFixedRate(() -> show(what), delay.toMillis(), 1000, TimeUnit.MILLISECONDS);
     }
 
-    /** Shows progress of {@code what} on {@code ctx.err()} if it is a terminal; otherwise does nothing. */
+    /**
+     * Shows progress of {@code what} on {@code ctx.err()} if it is a terminal; otherwise does nothing.
+     * {@code JOBGEN_PROGRESS_DELAY_MS} sets the delay, so a test (or an impatient user) need not
+     * depend on how long the work takes on a given machine.
+     */
     static Progress start(CliContext ctx, String what) {
-        return start(ctx, what, DELAY);
+        return start(ctx, what, delay(ctx.env().get(DELAY_VARIABLE)));
+    }
+
+    static final String DELAY_VARIABLE = "JOBGEN_PROGRESS_DELAY_MS";
+
+    static Duration delay(String millis) {
+        if (millis != null && millis.matches("[0-9]{1,9}")) {
+            return Duration.ofMillis(Long.parseLong(millis));
+        }
+        return DELAY;
     }
 
     static Progress start(CliContext ctx, String what, Duration delay) {

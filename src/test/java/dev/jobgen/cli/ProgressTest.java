@@ -32,6 +32,15 @@ class ProgressTest {
     }
 
     @Test
+    void theDelayComesFromTheEnvironmentWhenItIsANumberOfMilliseconds() {
+        assertEquals(Progress.DELAY, Progress.delay(null));
+        assertEquals(Duration.ZERO, Progress.delay("0"));
+        assertEquals(Duration.ofMillis(250), Progress.delay("250"));
+        assertEquals(Progress.DELAY, Progress.delay("soon"), "anything else keeps the default");
+        assertEquals(Progress.DELAY, Progress.delay("-5"));
+    }
+
+    @Test
     void standardErrorIsATerminalWhenItsLinkNamesATty() throws IOException {
         assertTrue(Progress.isTerminal(contextWithStderr("/dev/pts/3").fs(), 2));
         assertTrue(Progress.isTerminal(contextWithStderr("/dev/tty1").fs(), 2));
