@@ -215,7 +215,11 @@ prove() {
     box test -x /usr/bin/jobgen || fail "$tool: /usr/bin/jobgen is not installed"
     check_units_loaded
     wait_until 30 "alpha's 5-second timer to run its job" '[[ -s /var/tmp/alpha-ticks ]]'
-    box_sh 'systemctl show -p ExecStart --value jobgen-alpha-tick.service | grep -q "path=/usr/bin/jobgen ; argv\[\]=/usr/bin/jobgen run "' \
+    # a resident run has the runner as ExecStart=; a lean run (the job qualifies) has it as the
+    # ExecCondition= start phase and the ExecStopPost= end phase around the command
+    box_sh 'systemctl show -p ExecStart --value jobgen-alpha-tick.service | grep -q "path=/usr/bin/jobgen ; argv\[\]=/usr/bin/jobgen run " \
+            || { systemctl show -p ExecCondition --value jobgen-alpha-tick.service | grep -q "argv\[\]=/usr/bin/jobgen run --phase start " \
+                 && systemctl show -p ExecStopPost --value jobgen-alpha-tick.service | grep -q "argv\[\]=/usr/bin/jobgen run --phase end "; }' \
         || fail "$tool: jobgen-alpha-tick.service does not run through /usr/bin/jobgen"
     wait_until 30 "a run in jobgen history" 'jobgen history alpha-tick | grep -q success'
     say "ok: $tool: jobgen-alpha-tick.timer fired; the job ran through /usr/bin/jobgen (jobgen history has it)"
