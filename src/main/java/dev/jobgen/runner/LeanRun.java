@@ -78,12 +78,16 @@ final class LeanRun {
         Console console = Console.ofProcess(0);
         try {
             RunSpec config = RunArgs.read(args);
+            // the planner's LeanUnit.eligible, seen from the runner: a group's lock file is shared with other
+            // jobs' resident runners, which a flock held by the command would not keep out
             if (config.heartbeat().isPresent() || config.retry().attempts() > 1 || config.lock() instanceof LockSpec.Cluster
-                    || !config.onBusy().maxWait().isZero()) {
-                throw new UsageException("--phase is for runs without --heartbeat, --attempts, --lock cluster or --on-busy wait"
-                        + " (the resident runner does those)");
+                    || config.lock() instanceof LockSpec.Group || !config.onBusy().maxWait().isZero()) {
+                throw new UsageException("--phase is for runs without --heartbeat, --attempts, --lock cluster or group:NAME,"
+                        + " or --on-busy wait (the resident runner does those)");
             }
-            PeriodSource periods = SchedulePeriods.open(config.schedules(), config.stateDirIn(env), env, Instant.now());
+            // the end phase takes its period from the start phase's run.env: no schedule to reckon with
+            PeriodSource periods = start ? SchedulePeriods.open(config.schedules(), config.stateDirIn(env), env, Instant.now())
+                    : PeriodSource.none();
             LeanRun run = new LeanRun(config, periods, env, console, Clock.systemUTC());
             return start ? run.start(periods) : run.end();
         } catch (UsageException e) {
@@ -128,9 +132,15 @@ final class LeanRun {
                 return SKIP;
             }
             writeFacts(run, envFile);
-            if (lock != null) {
-                lock.handOver(mine.asLean());
-                lock = null;
+            try {
+                if (lock != null) {
+                    lock.handOver(mine.asLean());
+                    lock = null;
+                }
+            } catch (IOException | RuntimeException e) {
+                // the command will not run: an end phase must not find facts and record a run that never was
+                Files.deleteIfExists(envFile);
+                throw e;
             }
             return 0;
         } finally {

@@ -161,6 +161,10 @@ class LeanRunTest {
         assertFalse(Files.exists(dir.resolve("elsewhere")));
         assertEquals(LeanRun.FAIL, LeanRun.main("middle", flags(), env("a")));
         assertEquals(LeanRun.FAIL, LeanRun.main("start", flags("--attempts", "2"), env("a")));
+        List<String> group = new ArrayList<>(flags());
+        group.set(group.indexOf("node"), "group:shared");
+        assertEquals(LeanRun.FAIL, LeanRun.main("start", group, env("a")), "a group's lock file is shared with resident runners");
+        assertFalse(Files.exists(lock.resolve("group-shared.lock")), "a refused start phase touched the group's lock");
     }
 
     @Test
