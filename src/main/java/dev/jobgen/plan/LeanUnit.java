@@ -1,6 +1,7 @@
 package dev.jobgen.plan;
 
 import dev.jobgen.model.Job;
+import dev.jobgen.model.Sandbox;
 import dev.jobgen.model.SystemdVersion;
 import dev.jobgen.runspec.LockSpec;
 import dev.jobgen.time.TimeSpan;
@@ -31,7 +32,9 @@ import java.util.List;
  * <li>no lock, or the job's own node lock: a group lock file is shared with other jobs' resident
  *     runners, and a cluster lock is held through a database session;
  * <li>on busy, skip: a wait would count against the unit's start timeout;
- * <li>a target systemd with {@code ExecCondition=} (243).
+ * <li>a target systemd with {@code ExecCondition=} (243);
+ * <li>no strict sandbox: its {@code ProcSubset=pid} hides {@code /proc/locks}, where the start phase
+ *     sees whether a lean run's flock still holds the lock.
  * </ul>
  */
 final class LeanUnit {
@@ -50,7 +53,9 @@ final class LeanUnit {
                 && job.alerts().heartbeat().isEmpty()
                 && !job.runner().retry().retries()
                 && (job.runner().lock() instanceof LockSpec.None || job.runner().lock() instanceof LockSpec.Node)
-                && job.runner().onBusy().waitUpTo().isEmpty();
+                && job.runner().onBusy().waitUpTo().isEmpty()
+                // a strict sandbox's ProcSubset=pid hides /proc/locks, where the start phase sees a lean run's flock
+                && job.execution().sandbox().level() != Sandbox.Level.STRICT;
     }
 
     /** The start phase, the command under flock, and the end phase. */

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jobgen.model.Command;
 import dev.jobgen.model.Job;
+import dev.jobgen.model.Sandbox;
 import dev.jobgen.model.Schedule;
 import dev.jobgen.model.SystemdVersion;
 import dev.jobgen.runspec.LockSpec;
@@ -37,6 +38,9 @@ class LeanUnitTest {
         assertFalse(LeanUnit.eligible(job().lock(new LockSpec.Group("g")).build(), v252), "group lock files are shared");
         assertFalse(LeanUnit.eligible(job().lock(new LockSpec.Node())
                 .retry(new RetryPolicy(2, TimeSpan.ofSeconds(1), 1.0, Optional.empty())).build(), v252), "retries");
+        assertFalse(LeanUnit.eligible(job().lock(new LockSpec.Node()).sandbox(new Sandbox(Sandbox.Level.STRICT, List.of())).build(), v252),
+                "ProcSubset=pid hides /proc/locks from the start phase");
+        assertTrue(LeanUnit.eligible(job().lock(new LockSpec.Node()).sandbox(new Sandbox(Sandbox.Level.STANDARD, List.of())).build(), v252));
     }
 
     @Test
