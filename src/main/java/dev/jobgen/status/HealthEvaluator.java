@@ -44,13 +44,14 @@ public final class HealthEvaluator {
         List<RunRecord> runs = history.stream().sorted(Comparator.comparing(RunRecord::start)).toList();
         HistorySummary summary = HistorySummary.of(runs);
         // parsed once: both the next and the due elapses need them
+        if (!job.timer().enabled()) {
+            // no timer, so no elapses to walk
+            return new JobStatus(job.name(), Health.SUSPENDED, List.of("enabled: false"), summary, Optional.empty());
+        }
         List<CalendarSpec> specs = ScheduleAnalysis.specs(job.timer().schedule().calendarExpressions(), localZone, systemdVersion);
         Duration grace = grace(job);
         List<Instant> due = dueElapses(job, specs, runs, now, grace);
         Optional<Instant> next = nextExpected(job, specs, runs, due, now);
-        if (!job.timer().enabled()) {
-            return new JobStatus(job.name(), Health.SUSPENDED, List.of("enabled: false"), summary, Optional.empty());
-        }
         if (!job.usesRunner()) {
             return new JobStatus(job.name(), Health.NO_HISTORY,
                     List.of("runs without the runner, so only the journal knows its runs"), summary, next);
