@@ -4,10 +4,12 @@ import dev.jobgen.model.Job;
 import dev.jobgen.model.Sandbox;
 import dev.jobgen.model.SystemdVersion;
 import dev.jobgen.runspec.LockSpec;
+import dev.jobgen.runspec.RunSpec;
 import dev.jobgen.time.TimeSpan;
 import dev.jobgen.unitfile.SystemdEscaper;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A lean run: systemd supervises the command and the JVM runs only at its start and end
@@ -39,9 +41,6 @@ import java.util.List;
  */
 final class LeanUnit {
     static final String FLOCK = "/usr/bin/flock";
-    /** flock's status when the lock was taken after the start phase found it free; the end phase explains it. */
-    static final String LOCK_TAKEN_EXIT = "75";
-    static final String ENV_FILE = "run.env";
     /** Time the start phase may take before the command's own timeout begins to count. */
     static final long START_PHASE_MARGIN_MICROS = 10_000_000L;
 
@@ -62,12 +61,15 @@ final class LeanUnit {
     static void exec(SectionBuilder service, String runnerPath, Job job, SystemdVersion target) {
         service.add("ExecCondition", SystemdEscaper.commandLine(phase(runnerPath, job, target, "start")));
         List<String> command = new ArrayList<>();
-        if (job.runner().lock() instanceof LockSpec.Node) {
-            String dir = job.execution().user().isPresent() ? "/run/" + ServicePlanner.userLockDirectory(job.execution().user().get()) : ServicePlanner.LOCK_DIR;
-            command.addAll(List.of(FLOCK, "-n", "-F", "-E", LOCK_TAKEN_EXIT, dir + "/job-" + job.name() + ".lock"));
+        // the very file the start phase checked: the lock directory and name the runner is told
+        RunSpec spec = RunnerFlags.spec(job, target);
+        Optional<String> lockFile = LockSpec.fileName(spec.lock(), spec.job());
+        if (lockFile.isPresent()) {
+            command.addAll(List.of(FLOCK, "-n", "-F", "-E", Integer.toString(RunSpec.LEAN_LOCK_TAKEN_EXIT),
+                    spec.lockDir().resolve(lockFile.get()).toString()));
         }
         command.addAll(List.of("/bin/sh", "-c", "set -a; . \"$0\" && exec \"$@\"",
-                "/var/lib/" + UnitNames.stateDirectory(job.name()) + "/" + ENV_FILE));
+                "/var/lib/" + UnitNames.stateDirectory(job.name()) + "/" + RunSpec.LEAN_FACTS_FILE));
         command.addAll(job.command().argv());
         service.add("ExecStart", SystemdEscaper.commandLine(command));
         service.add("ExecStopPost", SystemdEscaper.commandLine(phase(runnerPath, job, target, "end")));

@@ -44,11 +44,11 @@ import java.util.Optional;
  * {@code JOBGEN_INVOCATION} equals {@code $INVOCATION_ID}): a skip was recorded by the start phase.
  */
 final class LeanRun {
-    static final String ENV_FILE = "run.env";
+    static final String ENV_FILE = RunSpec.LEAN_FACTS_FILE;
     static final int SKIP = 1;
     static final int FAIL = 255;
     /** {@code flock -E}: what the command's status is when flock finds the lock taken after the start phase checked it. */
-    static final int LOCK_TAKEN_EXIT = 75;
+    static final int LOCK_TAKEN_EXIT = RunSpec.LEAN_LOCK_TAKEN_EXIT;
 
     private final RunSpec config;
     private final Path stateDir;
@@ -108,7 +108,7 @@ final class LeanRun {
         Path envFile = stateDir.resolve(ENV_FILE);
         // a file left by an earlier run must not reach this run's command or end phase
         Files.deleteIfExists(envFile);
-        Optional<String> lockName = LockFile.fileName(config.lock(), config.job());
+        Optional<String> lockName = LockSpec.fileName(config.lock(), config.job());
         LockFile lock = null;
         if (lockName.isPresent()) {
             Path file = config.lockDir().resolve(lockName.get());
@@ -202,7 +202,7 @@ final class LeanRun {
             }
         }
         runner.finish(run, result, end);
-        Optional<String> lockName = LockFile.fileName(config.lock(), config.job());
+        Optional<String> lockName = LockSpec.fileName(config.lock(), config.job());
         if (lockName.isPresent()) {
             LockFile.clearLean(config.lockDir(), lockName.get(), run.id());
         }
@@ -254,7 +254,7 @@ final class LeanRun {
         if (status == 128 + 1 || status == 128 + 2 || status == 128 + 15) {
             return new Runner.Result(Outcome.KILLED, status, 1);
         }
-        if (status == LOCK_TAKEN_EXIT && LockFile.fileName(config.lock(), config.job()).isPresent()) {
+        if (status == LOCK_TAKEN_EXIT && LockSpec.fileName(config.lock(), config.job()).isPresent()) {
             console.note("exit status " + status + ": the command's own, or flock found the lock taken after the start phase"
                     + " found it free (another run of this job started in between)");
         }

@@ -63,18 +63,6 @@ public final class LockFile implements AutoCloseable {
         this.stale = stale;
     }
 
-    /** The file name for {@code job}'s lock, or empty for {@link LockSpec.None} and the cluster scope. */
-    public static Optional<String> fileName(LockSpec scope, String job) {
-        // instanceof rather than match(...): lambdas cost start-up here (see CalendarPeriods)
-        if (scope instanceof LockSpec.Node) {
-            return Optional.of("job-" + job + ".lock");
-        }
-        if (scope instanceof LockSpec.Group group) {
-            return Optional.of("group-" + group.name() + ".lock");
-        }
-        return Optional.empty();
-    }
-
     /**
      * What {@link #acquire} found: the lock, or (when it stayed busy or {@code cancelled} turned
      * true) the holder's record as last seen, if it wrote one.

@@ -76,7 +76,7 @@ public final class Runner {
         if (config.lock() instanceof LockSpec.Cluster) {
             return runClustered(run);
         }
-        Optional<String> lockName = LockFile.fileName(config.lock(), config.job());
+        Optional<String> lockName = LockSpec.fileName(config.lock(), config.job());
         LockFile lock = null;
         if (lockName.isPresent()) {
             LockFile.Acquired acquired = LockFile.acquire(config.lockDir(), lockName.get(), config.onBusy().maxWait(), signals);

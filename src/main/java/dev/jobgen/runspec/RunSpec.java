@@ -44,6 +44,10 @@ public record RunSpec(
     public static final TimeSpan DEFAULT_KILL_GRACE = TimeSpan.ofSeconds(10);
     public static final int DEFAULT_LOG_TAIL = 10240;
     public static final int MAX_LOG_TAIL = 100 * 1024 * 1024;
+    /** A lean run's facts in the state directory: the start phase writes them, the unit's shell and the end phase read them. */
+    public static final String LEAN_FACTS_FILE = "run.env";
+    /** What a lean unit's {@code flock -E} exits with when the lock was taken after the start phase found it free. */
+    public static final int LEAN_LOCK_TAKEN_EXIT = 75;
     /** Waits count in {@code long} nanoseconds: longer spans ({@code 300y}, {@code infinity}) are capped here. */
     private static final long MAX_MICROS = Long.MAX_VALUE / 1000;
 
