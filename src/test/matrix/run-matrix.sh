@@ -81,7 +81,7 @@ suite_env() {
 # from the backports archive, done once in the cached tree (the sandbox tool knows one suite only);
 # the marker file records it so the next run reuses the tree.
 prepare() {
-    local suite=$1 rootfs marker mirror base=$PREFIX${1%-backports}
+    local suite=$1 rootfs marker mirror base_version base=$PREFIX${1%-backports}
     # the base suite's cached tree, when there is one, spares a second debootstrap of it
     if [[ $suite == *-backports && ! -e $SANDBOX_DIR/rootfs && -f $base/rootfs/.systemd-sandbox-rootfs ]] \
         && ! SANDBOX_DIR=$base "$SBX" status >/dev/null 2>&1; then
@@ -95,20 +95,59 @@ prepare() {
     marker=$rootfs/.jobgen-matrix-backports
     [[ -f $marker ]] && return 0
     mirror=$(sed -n 's/^mirror=//p' "$rootfs/.systemd-sandbox-rootfs")
-    echo "    upgrading systemd from $suite ($mirror)"
+    base_version=$(package_version "$rootfs" systemd)
+    echo "    upgrading systemd $base_version from $suite ($mirror)"
+    # sh has no pipefail: apt's output goes to a file and its own status decides, so a failed
+    # install cannot pass for an upgrade and leave the marker behind
     systemd-nspawn --quiet --register=no --keep-unit --resolv-conf=copy-host --directory="$rootfs" --pipe -- /bin/sh -ec "
         echo 'deb $mirror $suite main' >/etc/apt/sources.list.d/backports.list
         apt-get -qq update
-        DEBIAN_FRONTEND=noninteractive apt-get -qq install -y --no-install-recommends -t $suite systemd systemd-sysv libsystemd0 libsystemd-shared udev 2>&1 | tail -n 3
+        log=/var/tmp/jobgen-matrix-apt.log
+        if DEBIAN_FRONTEND=noninteractive apt-get -qq install -y --no-install-recommends -t $suite systemd systemd-sysv libsystemd0 libsystemd-shared udev >\$log 2>&1; then
+            tail -n 3 \$log; rm -f \$log
+        else
+            status=\$?; tail -n 20 \$log; rm -f \$log; echo \"apt-get install failed with status \$status\"; exit 1
+        fi
         apt-get clean" 2>&1 | sed 's/^/    /' || return 1
     : >"$rootfs/etc/machine-id"
-    date -u +%FT%TZ >"$marker"
+    printf 'upgraded=%s\nbase-systemd=%s\n' "$(date -u +%FT%TZ)" "${base_version%%[!0-9]*}" >"$marker"
+}
+
+# The version of package $2 installed in root tree $1, from dpkg's status file.
+package_version() {
+    awk -v pkg="$2" '$1 == "Package:" { p = ($2 == pkg) } p && $1 == "Version:" { print $2; exit }' "$1/var/lib/dpkg/status"
+}
+
+# The lowest systemd a backports suite may boot: newer than its base suite's, which the marker
+# recorded before the upgrade; bookworm-backports carries 254 or later. Empty when unknown.
+backports_floor() {
+    local suite=$1 base
+    base=$(sed -n 's/^base-systemd=//p' "$SANDBOX_DIR/rootfs/.jobgen-matrix-backports" 2>/dev/null)
+    case $suite in
+        bookworm-backports) echo 254 ;;
+        *) [[ $base =~ ^[0-9]+$ ]] && echo $((base + 1)) ;;
+    esac
 }
 
 boot() {
     "$SBX" restart --project "$PROJECT" >"$WORK/boot.log" 2>&1 || { sed 's/^/    /' "$WORK/boot.log"; return 1; }
     "$SBX" cp "$JAR" /usr/lib/jobgen/jobgen.jar >/dev/null \
         && "$SBX" cp "$LAUNCHER" /usr/bin/jobgen >/dev/null && in_box chmod 755 /usr/bin/jobgen
+}
+
+# Sets version to the systemd that booted. A backports suite below its floor fails: the checks
+# would otherwise pass on the base suite's systemd under the backports name.
+booted_version() {
+    local suite=$1 floor
+    version=$(in_box systemctl --version | sed -n '1s/^systemd \([0-9]*\).*/\1/p')
+    echo "    booted: $(in_box systemctl --version | head -n 1)"
+    [[ $suite == *-backports ]] || return 0
+    floor=$(backports_floor "$suite")
+    if [[ $floor =~ ^[0-9]+$ && $version =~ ^[0-9]+$ ]] && ((version >= floor)); then
+        return 0
+    fi
+    echo "    FAIL  $suite booted systemd '$version', not the backported one (at least '${floor:-unknown}')"
+    return 1
 }
 
 # ---------------------------------------------------------------------------------------------
@@ -247,9 +286,9 @@ for suite in "${SUITES[@]}"; do
         echo "    FAIL  building the root tree of $suite"; failed_here=1
     elif ! boot; then
         echo "    FAIL  $suite did not boot"; failed_here=1
+    elif ! booted_version "$suite"; then
+        failed_here=1
     else
-        version=$(in_box systemctl --version | sed -n '1s/^systemd \([0-9]*\).*/\1/p')
-        echo "    booted: $(in_box systemctl --version | head -n 1)"
         if wants verify; then
             check_verify "$version" || failed_here=1
             check_gates "$version" || failed_here=1
