@@ -253,7 +253,11 @@ check_e2e() {
         bash "$PROJECT/src/test/e2e/run-e2e.sh" 2>&1 | tee "$log" | sed 's/^/    /'
     summary=$(grep -E '^[0-9]+ passed, [0-9]+ failed, [0-9]+ skipped$' "$log" | tail -n 1)
     RESULT[e2e]=$(awk '{ printf "%d/%d", $1, $1 + $3 + $5 }' <<<"${summary:-0 passed, 1 failed, 0 skipped}")
-    [[ -n $summary && $summary == *" 0 failed"* ]]
+    local passed failed
+    read -r passed _ failed _ <<<"${summary:-0 passed, 1 failed}"
+    # a run where every check skipped proves nothing on this systemd
+    ((passed == 0)) && echo "    FAIL  e2e: no check passed (${summary:-no summary line})"
+    ((passed >= 1 && failed == 0))
 }
 
 check_conformance() {
