@@ -211,10 +211,24 @@ check_verify() {
     ((bad == 0))
 }
 
+# "Directive version" per gate of plan/DirectiveGates, read from its source with a regex. No gate
+# at all means the source changed shape under the regex: that must fail, not read as "no gates".
+GATES_JAVA=$PROJECT/src/main/java/dev/jobgen/plan/DirectiveGates.java
+gate_table() {
+    local table
+    table=$(sed -n 's/.*Map.entry("\([A-Za-z]*\)", \([0-9][0-9]*\)).*/\1 \2/p' "$GATES_JAVA")
+    if [[ -z $table ]]; then
+        echo "    FAIL  no gate parsed from $GATES_JAVA: update the Map.entry pattern in $0" >&2
+        return 1
+    fi
+    echo "$table"
+}
+
 # Which gated directives the verified units carry: each is then proven known to this systemd, at
 # or above the version its gate names. Gates newer than this systemd must not appear at all.
 check_gates() {
-    local v=$1 key since seen=() missing=() newer=0 leaked=()
+    local v=$1 key since seen=() missing=() newer=0 leaked=() table
+    table=$(gate_table) || { RESULT[gates]=0/0; return 1; }
     while read -r key since; do
         if in_sh 'grep -qsE "^$1=" /run/matrix/*/*' "$key"; then
             if ((since > v)); then leaked+=("$key"); else seen+=("$key"); fi
@@ -223,7 +237,7 @@ check_gates() {
         else
             missing+=("$key>=$since")
         fi
-    done < <(sed -n 's/.*Map.entry("\([A-Za-z]*\)", \([0-9]*\)).*/\1 \2/p' "$PROJECT/src/main/java/dev/jobgen/plan/DirectiveGates.java")
+    done <<<"$table"
     echo "    gates: ${#seen[@]} of the $((${#seen[@]} + ${#missing[@]})) gates up to $v rendered and verified on it;" \
         "$newer newer gates left out${missing:+; never rendered: ${missing[*]}}${leaked:+; LEAKED above $v: ${leaked[*]}}"
     RESULT[gates]="${#seen[@]}/$((${#seen[@]} + ${#missing[@]}))"
@@ -233,8 +247,9 @@ check_gates() {
 # The control: units rendered for a newer systemd than the booted one must make verify speak
 # (an unknown key), or a silent verify would prove nothing. Only where a gate lies above it.
 check_control() {
-    local v=$1 newest out
-    newest=$(sed -n 's/.*Map.entry("[A-Za-z]*", \([0-9]*\)).*/\1/p' "$PROJECT/src/main/java/dev/jobgen/plan/DirectiveGates.java" | sort -n | tail -n 1)
+    local v=$1 newest out table
+    table=$(gate_table) || { RESULT[control]=0/1; return 1; }
+    newest=$(awk '$2 > max { max = $2 } END { print max }' <<<"$table")
     ((newest > v)) || { RESULT[control]=n/a; return 0; }
     if out=$(in_sh "$VERIFY_CASE" control src/test/resources/gates/catalogue.yaml "$newest" 2>&1); then
         echo "    FAIL  control: units rendered for $newest verified silently on $v"; RESULT[control]=0/1; return 1
