@@ -288,8 +288,15 @@ check_11_lean_runs() {
     in_box systemctl start --no-block jobgen-e2e-lean.service
     wait_until 20 "e2e-lean to start its command" "[[ -s $st/env ]]"
     # while the command runs, nothing of jobgen is left in the unit: its processes are the command's
+    # an unreadable cgroup would leave the list empty and "no java" true: the unit's own cgroup,
+    # from systemd, must be read and list at least the command
     local procs
-    procs=$(in_sh 'for p in $(cat /sys/fs/cgroup/system.slice/jobgen-e2e-lean.service/cgroup.procs); do tr "\0" " " </proc/$p/cmdline 2>/dev/null; echo; done')
+    procs=$(in_sh 'cg=$(systemctl show -p ControlGroup --value -- "$1") && [[ -n $cg ]] || exit 1
+        pids=$(cat "/sys/fs/cgroup$cg/cgroup.procs") || exit 1
+        for p in $pids; do tr "\0" " " </proc/$p/cmdline 2>/dev/null; echo; done' jobgen-e2e-lean.service) \
+        || fail "could not read the processes of the running lean unit's cgroup"
+    procs=$(grep -v '^[[:space:]]*$' <<<"$procs")
+    [[ -n $procs ]] || fail "the running lean unit's cgroup lists no process"
     note "processes of the running lean unit: $(tr '\n' '|' <<<"$procs")"
     grep -q java <<<"$procs" && fail "a JVM stays in the unit while the command runs"
     pid=$(main_pid jobgen-e2e-lean.service)

@@ -166,8 +166,9 @@ expect_security() {
     local strict=$1 smax=$2 standard=$3 slimit=$4 out s1 s2
     out=$(in_box systemd-analyze verify "$strict" "$standard" 2>&1)
     [[ -z $out ]] || fail "systemd-analyze verify said: $out"
-    # `security --offline` (scoring a unit file that is not loaded) arrived in systemd 250
-    if ! in_box systemd-analyze security --help 2>/dev/null | grep -q -- '--offline'; then
+    # `security --offline` (scoring a unit file that is not loaded) arrived in systemd 250. grep reads
+    # a here-string, not a pipe: under pipefail, grep -q quitting early could fail the writer and so the test
+    if ! grep -q -- '--offline' <<<"$(in_box systemd-analyze security --help 2>&1)"; then
         note "security scores: not measured: this systemd's systemd-analyze security has no --offline (250)"
         return 0
     fi

@@ -81,7 +81,7 @@ suite_env() {
 # from the backports archive, done once in the cached tree (the sandbox tool knows one suite only);
 # the marker file records it so the next run reuses the tree.
 prepare() {
-    local suite=$1 rootfs marker mirror base=$PREFIX${1%-backports}
+    local suite=$1 rootfs marker mirror base_version base=$PREFIX${1%-backports}
     # the base suite's cached tree, when there is one, spares a second debootstrap of it
     if [[ $suite == *-backports && ! -e $SANDBOX_DIR/rootfs && -f $base/rootfs/.systemd-sandbox-rootfs ]] \
         && ! SANDBOX_DIR=$base "$SBX" status >/dev/null 2>&1; then
@@ -95,20 +95,59 @@ prepare() {
     marker=$rootfs/.jobgen-matrix-backports
     [[ -f $marker ]] && return 0
     mirror=$(sed -n 's/^mirror=//p' "$rootfs/.systemd-sandbox-rootfs")
-    echo "    upgrading systemd from $suite ($mirror)"
+    base_version=$(package_version "$rootfs" systemd)
+    echo "    upgrading systemd $base_version from $suite ($mirror)"
+    # sh has no pipefail: apt's output goes to a file and its own status decides, so a failed
+    # install cannot pass for an upgrade and leave the marker behind
     systemd-nspawn --quiet --register=no --keep-unit --resolv-conf=copy-host --directory="$rootfs" --pipe -- /bin/sh -ec "
         echo 'deb $mirror $suite main' >/etc/apt/sources.list.d/backports.list
         apt-get -qq update
-        DEBIAN_FRONTEND=noninteractive apt-get -qq install -y --no-install-recommends -t $suite systemd systemd-sysv libsystemd0 libsystemd-shared udev 2>&1 | tail -n 3
+        log=/var/tmp/jobgen-matrix-apt.log
+        if DEBIAN_FRONTEND=noninteractive apt-get -qq install -y --no-install-recommends -t $suite systemd systemd-sysv libsystemd0 libsystemd-shared udev >\$log 2>&1; then
+            tail -n 3 \$log; rm -f \$log
+        else
+            status=\$?; tail -n 20 \$log; rm -f \$log; echo \"apt-get install failed with status \$status\"; exit 1
+        fi
         apt-get clean" 2>&1 | sed 's/^/    /' || return 1
     : >"$rootfs/etc/machine-id"
-    date -u +%FT%TZ >"$marker"
+    printf 'upgraded=%s\nbase-systemd=%s\n' "$(date -u +%FT%TZ)" "${base_version%%[!0-9]*}" >"$marker"
+}
+
+# The version of package $2 installed in root tree $1, from dpkg's status file.
+package_version() {
+    awk -v pkg="$2" '$1 == "Package:" { p = ($2 == pkg) } p && $1 == "Version:" { print $2; exit }' "$1/var/lib/dpkg/status"
+}
+
+# The lowest systemd a backports suite may boot: newer than its base suite's, which the marker
+# recorded before the upgrade; bookworm-backports carries 254 or later. Empty when unknown.
+backports_floor() {
+    local suite=$1 base
+    base=$(sed -n 's/^base-systemd=//p' "$SANDBOX_DIR/rootfs/.jobgen-matrix-backports" 2>/dev/null)
+    case $suite in
+        bookworm-backports) echo 254 ;;
+        *) [[ $base =~ ^[0-9]+$ ]] && echo $((base + 1)) ;;
+    esac
 }
 
 boot() {
     "$SBX" restart --project "$PROJECT" >"$WORK/boot.log" 2>&1 || { sed 's/^/    /' "$WORK/boot.log"; return 1; }
     "$SBX" cp "$JAR" /usr/lib/jobgen/jobgen.jar >/dev/null \
         && "$SBX" cp "$LAUNCHER" /usr/bin/jobgen >/dev/null && in_box chmod 755 /usr/bin/jobgen
+}
+
+# Sets version to the systemd that booted. A backports suite below its floor fails: the checks
+# would otherwise pass on the base suite's systemd under the backports name.
+booted_version() {
+    local suite=$1 floor
+    version=$(in_box systemctl --version | sed -n '1s/^systemd \([0-9]*\).*/\1/p')
+    echo "    booted: $(in_box systemctl --version | head -n 1)"
+    [[ $suite == *-backports ]] || return 0
+    floor=$(backports_floor "$suite")
+    if [[ $floor =~ ^[0-9]+$ && $version =~ ^[0-9]+$ ]] && ((version >= floor)); then
+        return 0
+    fi
+    echo "    FAIL  $suite booted systemd '$version', not the backported one (at least '${floor:-unknown}')"
+    return 1
 }
 
 # ---------------------------------------------------------------------------------------------
@@ -172,10 +211,24 @@ check_verify() {
     ((bad == 0))
 }
 
+# "Directive version" per gate of plan/DirectiveGates, read from its source with a regex. No gate
+# at all means the source changed shape under the regex: that must fail, not read as "no gates".
+GATES_JAVA=$PROJECT/src/main/java/dev/jobgen/plan/DirectiveGates.java
+gate_table() {
+    local table
+    table=$(sed -n 's/.*Map.entry("\([A-Za-z]*\)", \([0-9][0-9]*\)).*/\1 \2/p' "$GATES_JAVA")
+    if [[ -z $table ]]; then
+        echo "    FAIL  no gate parsed from $GATES_JAVA: update the Map.entry pattern in $0" >&2
+        return 1
+    fi
+    echo "$table"
+}
+
 # Which gated directives the verified units carry: each is then proven known to this systemd, at
 # or above the version its gate names. Gates newer than this systemd must not appear at all.
 check_gates() {
-    local v=$1 key since seen=() missing=() newer=0 leaked=()
+    local v=$1 key since seen=() missing=() newer=0 leaked=() table
+    table=$(gate_table) || { RESULT[gates]=0/0; return 1; }
     while read -r key since; do
         if in_sh 'grep -qsE "^$1=" /run/matrix/*/*' "$key"; then
             if ((since > v)); then leaked+=("$key"); else seen+=("$key"); fi
@@ -184,7 +237,7 @@ check_gates() {
         else
             missing+=("$key>=$since")
         fi
-    done < <(sed -n 's/.*Map.entry("\([A-Za-z]*\)", \([0-9]*\)).*/\1 \2/p' "$PROJECT/src/main/java/dev/jobgen/plan/DirectiveGates.java")
+    done <<<"$table"
     echo "    gates: ${#seen[@]} of the $((${#seen[@]} + ${#missing[@]})) gates up to $v rendered and verified on it;" \
         "$newer newer gates left out${missing:+; never rendered: ${missing[*]}}${leaked:+; LEAKED above $v: ${leaked[*]}}"
     RESULT[gates]="${#seen[@]}/$((${#seen[@]} + ${#missing[@]}))"
@@ -194,8 +247,9 @@ check_gates() {
 # The control: units rendered for a newer systemd than the booted one must make verify speak
 # (an unknown key), or a silent verify would prove nothing. Only where a gate lies above it.
 check_control() {
-    local v=$1 newest out
-    newest=$(sed -n 's/.*Map.entry("[A-Za-z]*", \([0-9]*\)).*/\1/p' "$PROJECT/src/main/java/dev/jobgen/plan/DirectiveGates.java" | sort -n | tail -n 1)
+    local v=$1 newest out table
+    table=$(gate_table) || { RESULT[control]=0/1; return 1; }
+    newest=$(awk '$2 > max { max = $2 } END { print max }' <<<"$table")
     ((newest > v)) || { RESULT[control]=n/a; return 0; }
     if out=$(in_sh "$VERIFY_CASE" control src/test/resources/gates/catalogue.yaml "$newest" 2>&1); then
         echo "    FAIL  control: units rendered for $newest verified silently on $v"; RESULT[control]=0/1; return 1
@@ -214,7 +268,11 @@ check_e2e() {
         bash "$PROJECT/src/test/e2e/run-e2e.sh" 2>&1 | tee "$log" | sed 's/^/    /'
     summary=$(grep -E '^[0-9]+ passed, [0-9]+ failed, [0-9]+ skipped$' "$log" | tail -n 1)
     RESULT[e2e]=$(awk '{ printf "%d/%d", $1, $1 + $3 + $5 }' <<<"${summary:-0 passed, 1 failed, 0 skipped}")
-    [[ -n $summary && $summary == *" 0 failed"* ]]
+    local passed failed
+    read -r passed _ failed _ <<<"${summary:-0 passed, 1 failed}"
+    # a run where every check skipped proves nothing on this systemd
+    ((passed == 0)) && echo "    FAIL  e2e: no check passed (${summary:-no summary line})"
+    ((passed >= 1 && failed == 0))
 }
 
 check_conformance() {
@@ -247,9 +305,9 @@ for suite in "${SUITES[@]}"; do
         echo "    FAIL  building the root tree of $suite"; failed_here=1
     elif ! boot; then
         echo "    FAIL  $suite did not boot"; failed_here=1
+    elif ! booted_version "$suite"; then
+        failed_here=1
     else
-        version=$(in_box systemctl --version | sed -n '1s/^systemd \([0-9]*\).*/\1/p')
-        echo "    booted: $(in_box systemctl --version | head -n 1)"
         if wants verify; then
             check_verify "$version" || failed_here=1
             check_gates "$version" || failed_here=1
