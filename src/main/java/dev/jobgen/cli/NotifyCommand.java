@@ -10,14 +10,19 @@ import dev.jobgen.notify.Journal;
 import dev.jobgen.runner.HostName;
 import dev.jobgen.runspec.UnitKeys;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -31,6 +36,9 @@ import picocli.CommandLine.Parameters;
 @Command(name = "notify", mixinStandardHelpOptions = true, description = {"Send a failed job unit's on-failure alerts.", "Run by jobgen-notify@.service when a job's unit fails."})
 public final class NotifyCommand implements Callable<Integer> {
     static final List<String> UNIT_DIRS = List.of("/etc/systemd/system", "/run/systemd/system", "/usr/lib/systemd/system");
+
+    /** A URL file is one line; the bound keeps a huge or endless file from stalling the alert. */
+    static final int MAX_URL_FILE_BYTES = 8 * 1024;
 
     private final CliContext ctx;
     private final List<Path> sendmail;
@@ -80,17 +88,15 @@ public final class NotifyCommand implements Callable<Integer> {
         if (keys.webhookFile().isPresent()) {
             Path file = ctx.fs().getPath(keys.webhookFile().get().toString());
             try {
-                String url = Files.readString(file, StandardCharsets.UTF_8).trim();
-                if (readableByOthers(file)) {
-                    // still sent: losing the alert would be worse than the leak it warns of
-                    ctx.err().println("jobgen notify: warning: " + file + " holds a webhook URL and every user can read it: chmod o-r it");
-                }
+                String url = readWebhookUrl(file);
                 if (!url.startsWith("http://") && !url.startsWith("https://")) {
                     throw new IOException("not an http(s) URL");
                 }
                 keys = keys.withWebhook(url);
-            } catch (IOException | java.io.UncheckedIOException e) {
-                undelivered.add("webhook: cannot read its URL from " + file + " (" + (e instanceof IOException io ? IoProblem.describe(io) : e.getMessage()) + ")");
+            } catch (RefusedUrlFile e) {
+                undelivered.add("webhook: refused to read its URL from " + file + ": " + e.getMessage());
+            } catch (IOException e) {
+                undelivered.add("webhook: cannot read its URL from " + file + " (" + IoProblem.describe(e) + ")");
             }
         }
         if (keys.onFailureCommand().isEmpty() && keys.webhook().isEmpty() && keys.email().isEmpty() && undelivered.isEmpty()) {
@@ -120,8 +126,48 @@ public final class NotifyCommand implements Callable<Integer> {
         throw new UserError("unit " + unit + " not found in " + String.join(", ", dirs));
     }
 
-    private static boolean readableByOthers(Path file) throws IOException {
-        PosixFileAttributeView view = Files.getFileAttributeView(file, PosixFileAttributeView.class);
-        return view != null && view.readAttributes().permissions().contains(PosixFilePermission.OTHERS_READ);
+    /**
+     * Reads the URL as root, so whoever could replace or rewrite the file could choose where root posts
+     * the journal: links, FIFOs and devices are refused (a FIFO would also hang the alert), as are files
+     * another user owns or group or others can write. One attribute read, taken before opening, so a
+     * failing check cannot lose a URL already read.
+     */
+    private String readWebhookUrl(Path file) throws IOException, RefusedUrlFile {
+        PosixFileAttributes attrs = Files.readAttributes(file, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        if (attrs.isSymbolicLink()) {
+            throw new RefusedUrlFile("it is a symbolic link: point X-JobgenOnFailureWebhookFile at the file itself");
+        }
+        if (!attrs.isRegularFile()) {
+            throw new RefusedUrlFile("it is not a regular file: put the URL in a plain file owned by root, mode 0600");
+        }
+        String owner = attrs.owner().getName();
+        if (!owner.equals("root") && !owner.equals(System.getProperty("user.name"))) {
+            throw new RefusedUrlFile("it belongs to " + owner + ", who could choose where the alert goes: chown root it");
+        }
+        Set<PosixFilePermission> perms = attrs.permissions();
+        if (perms.contains(PosixFilePermission.GROUP_WRITE) || perms.contains(PosixFilePermission.OTHERS_WRITE)) {
+            throw new RefusedUrlFile("group or other users can write it and so choose where the alert goes: chown root and chmod go-w it");
+        }
+        ByteBuffer buf = ByteBuffer.allocate(MAX_URL_FILE_BYTES + 1);
+        try (SeekableByteChannel in = Files.newByteChannel(file, Set.of(StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS))) {
+            while (buf.hasRemaining() && in.read(buf) >= 0) {
+                // a short read is not the end of the file
+            }
+        }
+        if (buf.position() > MAX_URL_FILE_BYTES) {
+            throw new RefusedUrlFile("it is larger than " + MAX_URL_FILE_BYTES / 1024 + " KiB: it should hold the URL only");
+        }
+        if (perms.contains(PosixFilePermission.OTHERS_READ)) {
+            // still sent: losing the alert would be worse than the leak it warns of
+            ctx.err().println("jobgen notify: warning: " + file + " holds a webhook URL and every user can read it: chmod o-r it");
+        }
+        return new String(buf.array(), 0, buf.position(), StandardCharsets.UTF_8).trim();
+    }
+
+    /** A URL file root must not trust; the message says why and what to do. */
+    private static final class RefusedUrlFile extends Exception {
+        RefusedUrlFile(String message) {
+            super(message, null, false, false);
+        }
     }
 }

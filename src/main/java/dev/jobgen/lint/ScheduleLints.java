@@ -78,7 +78,7 @@ public final class ScheduleLints {
             return new Analysis(Optional.empty(), Optional.empty(), List.of(), List.of());
         }
         List<String> legacyZones = specs.stream().flatMap(s -> s.zoneName().stream())
-                .filter(z -> TzLegacy.currentName(z).isPresent()).distinct().toList();
+                .filter(z -> TzLegacy.currentName(z).isPresent() && !mayBeLocalAbbreviation(z)).distinct().toList();
         List<Instant> sample = ScheduleAnalysis.upcoming(specs, now, now.plus(Duration.ofDays(366)), GAP_SAMPLE);
         Optional<ScheduleAnalysis.Gap> gap = ScheduleAnalysis.shortestGap(sample);
         List<Instant> day = sample.size() < GAP_SAMPLE || !sample.get(sample.size() - 1).isBefore(now.plus(HERD_WINDOW))
@@ -124,6 +124,16 @@ public final class ScheduleLints {
         String current = TzLegacy.currentName(zone).orElseThrow();
         diagnostics.warning(DiagnosticCode.LEGACY_TIMEZONE, job.at(job.keyPositions().containsKey("timezone") ? "timezone" : "schedule"),
                 job.name(), zone, current);
+    }
+
+    /**
+     * systemd reads a bare abbreviation such as EST or CET as the node's own zone when that zone uses
+     * it ({@code *-*-* 01:30 EST} is valid on 257 with America/New_York), so the tz link it names may not
+     * be what fires the timer and "write America/Panama instead" could move it. Any all-capital 3 to 5
+     * letter name counts, UCT included: when it is unclear, no advice beats wrong advice.
+     */
+    static boolean mayBeLocalAbbreviation(String zone) {
+        return zone.matches("[A-Z]{3,5}");
     }
 
     private static void herd(Map<Instant, List<Job>> starts, int threshold, Diagnostics diagnostics) {

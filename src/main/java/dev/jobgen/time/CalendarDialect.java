@@ -15,9 +15,9 @@ package dev.jobgen.time;
  *        back in time, no retry an hour later when a DST change lets the wall clock run back,
  *        and the seconds print as {@code *} for any lone range or repetition from 0 by 1
  *        ({@code 0..3} too), but not when a list follows it.
- * @param restartsMovedPeriod from systemd 257 (254 recorded without it, 255 and 256 not booted):
- *        a field moved past its end starts the next period from its beginning (a year from
- *        January 1st, a month from its 1st), where 250..256 reset only the next smaller field.
+ * @param restartsMovedYear from systemd 257 (254 recorded without it, 255 and 256 not booted):
+ *        a date moved into the next year starts that year from January 1st, where 250..256 reset
+ *        only the month and keep the day of the month.
  * @param warnsFixedDateWeekday from systemd 259 (257 recorded without it, 262 with it; upstream
  *        issue 40350 asked for it against 258):
  *        {@code systemd-analyze calendar} warns when the weekdays can never meet a fixed date.

@@ -2,6 +2,7 @@ package dev.jobgen.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -18,7 +19,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -131,6 +134,48 @@ class NotifyCommandTest {
         Files.delete(secret);
         assertEquals(1, run("jobgen-backup.service", "--unit-dir", dir.resolve("units").toString()));
         assertTrue(err.toString().contains("webhook: cannot read its URL from " + secret), err.toString());
+        assertTrue(Files.exists(dir.resolve("paged")), "the other targets still got the alert");
+    }
+
+    /** The URL file is read as root: anything another user could choose is refused, and the other targets still go. */
+    @Test
+    void anUntrustworthyUrlFileIsRefused() throws Exception {
+        unit(1);
+        Path unitFile = dir.resolve("units/jobgen-backup.service");
+        Path secret = dir.resolve("alerts.url");
+        Files.writeString(unitFile, Files.readString(unitFile).replaceAll("X-JobgenOnFailureWebhook=.*", "X-JobgenOnFailureWebhookFile=" + secret));
+        Path real = dir.resolve("real.url");
+        Files.writeString(real, "http://127.0.0.1:" + webhook.getAddress().getPort() + "/secret-hook\n");
+        Files.setPosixFilePermissions(real, PosixFilePermissions.fromString("rw-------"));
+
+        Files.createSymbolicLink(secret, real);
+        assertRefused(secret + ": it is a symbolic link");
+
+        Files.delete(secret);
+        assertEquals(0, new ProcessBuilder("mkfifo", secret.toString()).start().waitFor());
+        assertTimeoutPreemptively(Duration.ofSeconds(20), () -> assertRefused(secret + ": it is not a regular file"));
+
+        Files.delete(secret);
+        Files.copy(real, secret);
+        Files.setPosixFilePermissions(secret, PosixFilePermissions.fromString("rw--w----"));
+        assertRefused(secret + ": group or other users can write it and so choose where the alert goes: chown root and chmod go-w it");
+
+        Files.setPosixFilePermissions(secret, PosixFilePermissions.fromString("rw-------"));
+        Files.writeString(secret, "http://127.0.0.1/" + "x".repeat(NotifyCommand.MAX_URL_FILE_BYTES));
+        assertRefused(secret + ": it is larger than 8 KiB");
+
+        if (System.getProperty("user.name").equals("root")) {
+            Files.copy(real, secret, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Files.setOwner(secret, secret.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("nobody"));
+            assertRefused(secret + ": it belongs to nobody, who could choose where the alert goes: chown root it");
+        }
+        assertTrue(posted.isEmpty(), posted.toString());
+    }
+
+    private void assertRefused(String reason) {
+        err.getBuffer().setLength(0);
+        assertEquals(1, run("jobgen-backup.service", "--unit-dir", dir.resolve("units").toString()), err.toString());
+        assertTrue(err.toString().contains("jobgen notify: webhook: refused to read its URL from " + reason), err.toString());
         assertTrue(Files.exists(dir.resolve("paged")), "the other targets still got the alert");
     }
 

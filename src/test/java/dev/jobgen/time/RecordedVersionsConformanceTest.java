@@ -64,7 +64,7 @@ class RecordedVersionsConformanceTest {
      * Rows the engine does not reproduce, and why, as "version expression | TZ | base". Each is
      * a tz database matter of the recorded machine, not a systemd rule: the engine takes zone rules
      * from the JDK, and a default Debian 13 install has no legacy zone names (the lint
-     * {@code timezone-legacy-name} warns about those).
+     * {@code legacy-timezone} warns about those).
      */
     static final java.util.Map<String, String> NOT_SYSTEMD = notSystemd();
 
