@@ -129,6 +129,6 @@ public final class CatalogueBinder {
             }
             return v.orElse(SystemdVersion.DEFAULT);
         }
-        return t.integer("systemd", SystemdVersion.OLDEST_SUPPORTED, 999).map(SystemdVersion::of).orElse(SystemdVersion.DEFAULT);
+        return t.integer("systemd", SystemdVersion.OLDEST_SUPPORTED, SystemdVersion.NEWEST_ACCEPTED).map(SystemdVersion::of).orElse(SystemdVersion.DEFAULT);
     }
 }

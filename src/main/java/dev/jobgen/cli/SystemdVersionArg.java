@@ -7,8 +7,8 @@ final class SystemdVersionArg {
     private SystemdVersionArg() {}
 
     static int checked(int version) {
-        if (version < SystemdVersion.OLDEST_SUPPORTED || version > 999) {
-            throw new UserError("--systemd-version must be between " + SystemdVersion.OLDEST_SUPPORTED + " and 999", 2);
+        if (version < SystemdVersion.OLDEST_SUPPORTED || version > SystemdVersion.NEWEST_ACCEPTED) {
+            throw new UserError("--systemd-version must be between " + SystemdVersion.OLDEST_SUPPORTED + " and " + SystemdVersion.NEWEST_ACCEPTED, 2);
         }
         return version;
     }

@@ -13,6 +13,8 @@ public record SystemdVersion(int number, Set<Backport> backports) implements Com
     public static final SystemdVersion DEFAULT = new SystemdVersion(252, Set.of());
     /** Below this the directives every jobgen unit needs are missing. */
     public static final int OLDEST_SUPPORTED = 230;
+    /** The newest version a target or --systemd-version may name: a bound against typos, not a claim. */
+    public static final int NEWEST_ACCEPTED = 999;
 
     public enum Backport {
         ONESHOT_RESTART
