@@ -34,7 +34,7 @@ final class CalendarCron {
      * end starts the next period from its beginning, as cron does; older versions keep the day
      * mktime() landed on (see src/docs/systemd-versions.md).
      */
-    static final int CRON_MEANING = 257;
+    static final int CRON_MEANING = CalendarSpec.WIDEST_RULES_VERSION;
 
     private CalendarCron() {}
 

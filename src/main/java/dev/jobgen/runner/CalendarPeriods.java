@@ -24,7 +24,7 @@ import java.util.Optional;
  */
 public final class CalendarPeriods implements PeriodSource {
     /** The systemd whose calendar rules the runner's periods follow (see above). */
-    static final int RULES = 257;
+    static final int RULES = CalendarSpec.WIDEST_RULES_VERSION;
 
     private final List<CalendarSpec> specs;
 

@@ -14,10 +14,6 @@ final class CalendarPrinter {
 
     private CalendarPrinter() {}
 
-    static String print(CalendarFields f) {
-        return print(f, CalendarDialect.of(CalendarSpec.DEFAULT_SYSTEMD_VERSION));
-    }
-
     static String print(CalendarFields f, CalendarDialect dialect) {
         StringBuilder b = new StringBuilder();
         if (f.weekdayBits() > 0) {

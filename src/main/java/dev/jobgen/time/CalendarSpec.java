@@ -30,6 +30,11 @@ import java.util.OptionalLong;
 public final class CalendarSpec {
     /** The version {@link #parse(String, ZoneId)} answers like: jobgen's default target. */
     public static final int DEFAULT_SYSTEMD_VERSION = 252;
+    /**
+     * The rules whose elapses include every other recorded version's: a field moved past its end
+     * starts the next period at its beginning, as cron does (257 on; see {@link CalendarDialect}).
+     */
+    public static final int WIDEST_RULES_VERSION = 257;
     private final CalendarFields fields;
     private final int systemdVersion;
     private final String normalized;
