@@ -16,7 +16,10 @@
 # `flock -n -F` and the shell that execs the command, so nothing but the command stays) and
 # `lean-fork` (the same with a forking flock, which stays as the command's parent), and with
 # --levers a ladder that adds the launcher's `run` flags to the current code one at a time, to
-# show what each one buys. For every candidate the command (`sleep`) itself is left out.
+# show what each one buys: relocation, no safepoints, the old small heap, the new smaller heap and
+# string/symbol tables (instead of the old heap), -Xint; all with the runner's archive, so that
+# `current` (the same plus the quiet runs' static archive) is the last step. For every candidate
+# the command (`sleep`) itself is left out.
 # Then start-up, interleaved round by round: a plain `java -cp DIR Hello` compiled in this run,
 # both runners with node lock and period stamp around /bin/true, and a lean run's start phase
 # and end phase with the same flags (medians of FOOTPRINT_RUNS, 21). A failing start-up stops
@@ -63,12 +66,17 @@ if [[ ! -f $base_dir/jobgen.jar ]]; then
     rm -rf "$work/base-src"
 fi
 
-# a launcher copy whose `run` flags are replaced by $2 and those of a run without heartbeat by $3
+# a launcher copy whose `run` flags are replaced by $2, those of a run without heartbeat by $3, and
+# which, unless $4 is "quiet-archive", maps the runner's archive for those runs too
 launcher_with() {
-    local copy=$work/launcher-$1
-    grep -q '^if \[\[ ${1:-} == run \]\]; then$' src/main/dist/jobgen || { echo "launcher layout changed: update $0" >&2; exit 1; }
-    awk -v run="$2" -v quiet="${3:-}" '/^if \[\[ \$\{1:-\} == run \]\]; then$/ { print "run_opts=(" run "); quiet_opts=(" quiet ")" } { print }' \
-        src/main/dist/jobgen > "$copy"
+    local copy=$work/launcher-$1 archive=${4:-}
+    grep -q '^if \[\[ ${1:-} == run \]\]; then$' src/main/dist/jobgen && grep -q '^        quiet=$cds_dir/current-quiet$' src/main/dist/jobgen ||
+        { echo "launcher layout changed: update $0" >&2; exit 1; }
+    awk -v run="$2" -v quiet="${3:-}" -v archive="$archive" '
+        /^if \[\[ \$\{1:-\} == run \]\]; then$/ { print "run_opts=(" run "); quiet_opts=(" quiet ")" }
+        archive != "quiet-archive" && /^        quiet=\$cds_dir\/current-quiet$/ { print "        quiet=/nonexistent"; next }
+        archive != "quiet-archive" && /quiet=\$\(quiet_archive_for/ { sub(/quiet=\$\(quiet_archive_for "\$archive"\)/, "quiet=") }
+        { print }' src/main/dist/jobgen > "$copy"
     chmod +x "$copy"
     printf '%s\n' "$copy"
 }
@@ -90,12 +98,17 @@ add current+ping "$PWD/src/main/dist/jobgen" "$jar" "--heartbeat healthchecks --
 add lean "" "" "-F"
 add lean-fork "" "" ""
 if $levers; then
+    # the launcher's `run` flags added one at a time to the current code, ending one step before `current`
     relocation="-XX:+UnlockDiagnosticVMOptions -XX:ArchiveRelocationMode=0"
     quiet="$relocation -XX:GuaranteedSafepointInterval=0 -XX:AsyncDeflationInterval=0"
+    small="-XX:+UnlockExperimentalVMOptions $quiet -Xmn512k -Xms1m -XX:StringTableSize=1024 -XX:SymbolTableSize=1024"
     add "code,old-flags" "$(launcher_with l0 "")" "$jar"
     add "+relocation=0" "$(launcher_with l1 "$relocation")" "$jar"
     add "+no-safepoint" "$(launcher_with l2 "$quiet")" "$jar"
     add "+Xmn1m-Xms2m" "$(launcher_with l3 "$quiet -Xmn1m -Xms2m")" "$jar"
+    add "+small-heap,tables" "$(launcher_with l4 "$small")" "$jar"
+    add "+Xint" "$(launcher_with l5 "$small" -Xint)" "$jar"
+    # `current` then adds the quiet runs' archive
 fi
 
 declare -A c_cds

@@ -44,8 +44,9 @@ node_cds=$(mktemp -d)
 trap 'rm -rf "$node_cds"' EXIT
 node() { JOBGEN_JAR=$project/$jar JOBGEN_CDS_DIR=$node_cds src/main/dist/jobgen "$@"; }
 mapfile -t made < <(node --create-cds)
-[[ ${#made[@]} -eq 2 && ${made[1]} == "${made[0]%.jsa}-cli.jsa" && -s ${made[1]} ]] || fail "--create-cds made: ${made[*]}"
-pass "the node launcher's --create-cds makes the runner's and the command line's archives"
+[[ ${#made[@]} -eq 3 && ${made[1]} == "${made[0]%.jsa}-cli.jsa" && -s ${made[1]} && ${made[2]} == "${made[0]%.jsa}-quiet.jsa" && -s ${made[2]} ]] ||
+    fail "--create-cds made: ${made[*]}"
+pass "the node launcher's --create-cds makes the runner's, the command line's and the quiet runs' archives"
 
 loaded=$(java "${opts[@]}" -Xshare:on -XX:SharedArchiveFile="${made[1]}" -Xlog:class+load -cp "$jar" dev.jobgen.Main validate examples/everything.yaml 2>/dev/null) \
     || fail "the JVM refuses the command line's archive"

@@ -13,7 +13,8 @@
 #                 jobgen.yaml carry their reference from src/docs
 #   completion    bash-completion loads ours and completes `jobgen ren` to render; so does zsh
 #   tmpfiles      the boot service creates /run/lock/jobgen 0755 root:root from our tmpfiles.d line
-#   cds           postinst made the archive of this jar, and a `jobgen run` maps its classes from it
+#   cds           postinst made the archives of this jar, and a `jobgen run` without a heartbeat maps its
+#                 classes from the quiet one
 #   upgrade       a timer installed with `jobgen install` keeps firing across `dpkg -r` and the
 #                 `dpkg -i` of a newer build, whose postinst drops the old jar's archive
 #   purge         dpkg --purge removes /var/cache/jobgen
@@ -201,19 +202,20 @@ else
     fail "tmpfiles: $(box 'systemctl show -p ExecStart --value systemd-tmpfiles-setup.service; stat -c "%a %U %G" /run/lock/jobgen' 2>&1)"
 fi
 
-# the archive postinst made, and a run that takes the runner's classes from it
+# the archives postinst made, and a run that takes the runner's classes from the quiet one
 archive=$(box 'sum=$(sha256sum /usr/lib/jobgen/jobgen.jar); echo /var/cache/jobgen/jobgen-${sum:0:16}.jsa')
+quiet=${archive%.jsa}-quiet.jsa
 box 'cat >/usr/local/bin/java-spy <<"EOF"
 #!/bin/sh
 printf "%s\n" "$*" >>/tmp/java-argv
 exec java -Xlog:class+load=info:file=/tmp/class-load.log "$@"
 EOF
 chmod 755 /usr/local/bin/java-spy'
-if box "[[ -s $archive ]]" &&
+if box "[[ -s $archive && -s $quiet && \$(readlink -f /var/cache/jobgen/current-quiet) == $quiet ]]" &&
     box 'JOBGEN_JAVA=/usr/local/bin/java-spy jobgen run --job cds-probe --state-dir /tmp/cds-probe --lock node -- /bin/true' &&
-    box "grep -q 'SharedArchiveFile=\\(/var/cache/jobgen/current\\|$archive\\)' /tmp/java-argv" &&
+    box "grep -q 'SharedArchiveFile=/var/cache/jobgen/current-quiet ' /tmp/java-argv" &&
     box 'grep -q "dev.jobgen.runner.Runner source: shared objects file" /tmp/class-load.log'; then
-    pass "cds: postinst made $archive and jobgen run loads the runner from it"
+    pass "cds: postinst made $archive and $quiet, and jobgen run loads the runner from the quiet one"
 else
     fail "cds: archive $(box "ls -l /var/cache/jobgen" 2>&1 | tr '\n' ' '); argv $(box 'cat /tmp/java-argv' 2>&1)"
 fi
@@ -250,8 +252,8 @@ before=$(runs)
 box 'dpkg -i /tmp/jobgen-newer.deb' >"$WORK/dpkg-newer.log" 2>&1 || { cat "$WORK/dpkg-newer.log"; fail "upgrade: dpkg -i of the newer build failed"; }
 new_archive=$(box 'sum=$(sha256sum /usr/lib/jobgen/jobgen.jar); echo /var/cache/jobgen/jobgen-${sum:0:16}.jsa')
 if [[ $removed == enabled ]] && wait_box 30 "[[ \$(grep -c '\"outcome\":\"success\"' /var/lib/jobgen/pkg-tick/runs.jsonl) -gt $before ]]" &&
-    box "[[ \$(dpkg-query -W -f='\${Version}' jobgen) == '$NEWER' && -s $new_archive && ! -e $archive ]]"; then
-    pass "upgrade: the timer stayed enabled through dpkg -r and fired again on $NEWER ($before runs before, $(runs) after); the old archive is gone"
+    box "[[ \$(dpkg-query -W -f='\${Version}' jobgen) == '$NEWER' && -s $new_archive && -s ${new_archive%.jsa}-quiet.jsa && ! -e $archive && ! -e $quiet ]]"; then
+    pass "upgrade: the timer stayed enabled through dpkg -r and fired again on $NEWER ($before runs before, $(runs) after); the old archives are gone"
 else
     fail "upgrade: enabled after -r: '$removed'; runs before $before, now $(runs); archives: $(box 'ls /var/cache/jobgen' | tr '\n' ' ')"
 fi

@@ -21,8 +21,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The node launcher {@code src/main/dist/jobgen}: the CDS archive is named by the jar's SHA-256,
- * created when missing, used by the runner, and replaced when the jar changes.
+ * The node launcher {@code src/main/dist/jobgen}: the CDS archives are named by the jar's SHA-256,
+ * created when missing, used by the runner (runs without a heartbeat by the quiet one), and
+ * replaced when the jar changes.
  */
 class LauncherTest {
     @TempDir
@@ -63,6 +64,10 @@ class LauncherTest {
     }
 
     String launch(Path jar, List<String> args) throws Exception {
+        return launch(jar, args, Map.of());
+    }
+
+    String launch(Path jar, List<String> args, Map<String, String> extraEnv) throws Exception {
         List<String> argv = new java.util.ArrayList<>(List.of(launcher.toString()));
         argv.addAll(args);
         ProcessBuilder pb = new ProcessBuilder(argv).redirectErrorStream(true);
@@ -70,6 +75,7 @@ class LauncherTest {
         env.put("JOBGEN_JAR", jar.toString());
         env.put("JOBGEN_CDS_DIR", dir.resolve("cds").toString());
         env.put("JOBGEN_JAVA", fakeJava.toString());
+        env.putAll(extraEnv);
         Process p = pb.start();
         String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(p.waitFor(120, TimeUnit.SECONDS));
@@ -85,26 +91,35 @@ class LauncherTest {
     void archiveIsNamedByTheJarsHashUsedAndReplacedWithTheJar() throws Exception {
         Path jar = jar("a", "one");
         Path archiveA = dir.resolve("cds/jobgen-" + sha16(jar) + ".jsa");
-        assertEquals(archiveA + "\n", launch(jar, List.of("--create-cds")));
+        Path quietA = dir.resolve("cds/jobgen-" + sha16(jar) + "-quiet.jsa");
+        // (no command-line archive: the test jar has no picocli, so its training fails and none is made)
+        assertEquals(archiveA + "\n" + quietA + "\n", launch(jar, List.of("--create-cds")));
         assertTrue(Files.size(archiveA) > 0);
+        assertTrue(Files.size(quietA) > 0);
 
         Files.delete(javaLog);
         launch(jar, List.of("run", "--job", "x", "--state-dir", dir.resolve("state").toString(), "--", "/bin/true"));
         String args = Files.readString(javaLog);
-        assertTrue(args.contains("-XX:SharedArchiveFile=" + dir.resolve("cds/current")), args);
+        assertTrue(args.contains("-XX:SharedArchiveFile=" + dir.resolve("cds/current-quiet")), args);
         assertTrue(args.contains("-XX:TieredStopAtLevel=1 -XX:-UsePerfData -XX:+UseSerialGC"), args);
         assertEquals(archiveA, dir.resolve("cds/current").toRealPath());
+        assertEquals(quietA, dir.resolve("cds/current-quiet").toRealPath());
         assertEquals(1, args.lines().count(), "no training run when the archive exists");
 
-        // a new jar (later mtime, other content) must never run with the old archive
+        // a new jar (later mtime, other content) must never run with the old archives
         Path newer = jar("b", "two");
         Files.move(newer, jar, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         Files.setLastModifiedTime(jar, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 5000));
         launch(jar, List.of("run", "--job", "x", "--state-dir", dir.resolve("state").toString(), "--", "/bin/true"));
         Path archiveB = dir.resolve("cds/jobgen-" + sha16(jar) + ".jsa");
+        Path quietB = dir.resolve("cds/jobgen-" + sha16(jar) + "-quiet.jsa");
         assertTrue(!archiveA.equals(archiveB));
         assertTrue(Files.size(archiveB) > 0, "a fresh archive for the new jar");
+        assertTrue(Files.size(quietB) > 0, "a fresh quiet archive for the new jar");
         assertEquals(archiveB, dir.resolve("cds/current").toRealPath());
+        assertEquals(quietB, dir.resolve("cds/current-quiet").toRealPath());
+        String last = Files.readString(javaLog).lines().reduce((a, b) -> b).orElseThrow();
+        assertTrue(last.contains("-XX:SharedArchiveFile=" + quietB + " "), Files.readString(javaLog));
     }
 
     /**
@@ -124,18 +139,21 @@ class LauncherTest {
             launch(jar, run);
             String args = Files.readString(javaLog);
             assertTrue(args.contains("-XX:ArchiveRelocationMode=0 -XX:GuaranteedSafepointInterval=0 -XX:AsyncDeflationInterval=0"
-                    + " -Xmn1m -Xms2m"), args);
+                    + " -Xmn512k -Xms1m -XX:StringTableSize=1024 -XX:SymbolTableSize=1024"), args);
             assertEquals(run == plain, args.contains(" -Xint "), args);
+            // a heartbeat needs the HTTP client, which only the runner's archive holds
+            assertTrue(args.contains("-XX:SharedArchiveFile=" + dir.resolve(run == plain ? "cds/current-quiet" : "cds/current") + " "), args);
         }
     }
 
     /**
-     * The training run covers a plain and a stamped run (steady state) entirely: every jobgen class
-     * comes from the archive, so the JVM, started with {@code -cp JAR dev.jobgen.Main} rather than
-     * {@code -jar}, never opens the jar (indexing its entries costs ~10 ms of start-up).
+     * The training runs cover a plain and a stamped run and a lean run's two phases (steady state)
+     * entirely: every jobgen class comes from the archive, so the JVM, started with
+     * {@code -cp JAR dev.jobgen.Main} rather than {@code -jar}, never opens the jar (indexing its
+     * entries costs ~10 ms of start-up).
      */
     @Test
-    void aPlainOrStampedRunLoadsEveryJobgenClassFromTheArchiveAndNeverOpensTheJar() throws Exception {
+    void plainStampedAndLeanRunsLoadEveryJobgenClassFromTheArchiveAndNeverOpenTheJar() throws Exception {
         Path jar = jar("c", "three");
         launch(jar, List.of("--create-cds"));
         Path classLog = dir.resolve("classes.log");
@@ -143,9 +161,8 @@ class LauncherTest {
         Files.writeString(fakeJava, "#!/bin/sh\necho \"$*\" >> " + javaLog + "\nexec "
                 + Path.of(System.getProperty("java.home"), "bin", "java") + " -Xlog:class+load:file=" + classLog + " \"$@\"\n");
         Path state = dir.resolve("state");
-        List<List<String>> runs = List.of(List.of("--lock", "node"),
-                List.of("--lock", "node", "--idempotent", "period", "--schedule", "*-*-* *:00:00 UTC"));
-        for (List<String> flags : runs) {
+        List<String> stamped = List.of("--lock", "node", "--idempotent", "period", "--schedule", "*-*-* *:00:00 UTC");
+        for (List<String> flags : List.of(List.of("--lock", "node"), stamped)) {
             List<String> args = new java.util.ArrayList<>(List.of("run", "--job", "cover", "--state-dir", state.toString(),
                     "--lock-dir", dir.resolve("lock").toString()));
             args.addAll(flags);
@@ -154,16 +171,34 @@ class LauncherTest {
             Files.deleteIfExists(classLog);
             deleteTree(state.resolve("stamps"));
             launch(jar, args);
-            String loaded = Files.readString(classLog);
-            assertTrue(loaded.contains("dev.jobgen.runner.Runner source: shared objects file"), loaded);
-            for (String line : loaded.lines().toList()) {
-                assertTrue(!line.contains(" dev.jobgen.") || line.contains("source: shared objects file"),
-                        flags + ": not from the archive: " + line);
-                assertTrue(!line.contains(" java.util.zip.ZipFile$Source "), flags + ": the jar was opened");
-            }
+            assertEverythingFromTheArchive(Files.readString(classLog), flags.toString(), "dev.jobgen.runner.Runner");
         }
+        // a lean run, as systemd calls its phases: the start lets the command run, the end records it
+        Map<String, String> invocation = Map.of("INVOCATION_ID", "0123456789abcdef0123456789abcdef");
+        Map<String, String> ended = new java.util.HashMap<>(invocation);
+        ended.putAll(Map.of("SERVICE_RESULT", "success", "EXIT_CODE", "exited", "EXIT_STATUS", "0"));
+        deleteTree(state.resolve("stamps"));
+        for (String phase : List.of("start", "end")) {
+            List<String> args = new java.util.ArrayList<>(List.of("run", "--phase", phase, "--job", "cover", "--state-dir",
+                    state.toString(), "--lock-dir", dir.resolve("lock").toString()));
+            args.addAll(stamped);
+            args.addAll(List.of("--", "/bin/true"));
+            Files.deleteIfExists(classLog);
+            launch(jar, args, phase.equals("start") ? invocation : ended);
+            assertEverythingFromTheArchive(Files.readString(classLog), "--phase " + phase, "dev.jobgen.runner.LeanRun");
+        }
+        assertTrue(Files.readString(state.resolve("runs.jsonl")).lines().reduce((a, b) -> b).orElseThrow().contains("\"success\""),
+                "the lean run was recorded");
         String args = Files.readString(javaLog);
         assertTrue(args.contains(" -cp " + jar + " dev.jobgen.Main run "), args);
+    }
+
+    private static void assertEverythingFromTheArchive(String loaded, String what, String mainClass) {
+        assertTrue(loaded.contains(mainClass + " source: shared objects file"), what + ": " + loaded);
+        for (String line : loaded.lines().toList()) {
+            assertTrue(!line.contains(" dev.jobgen.") || line.contains("source: shared objects file"), what + ": not from the archive: " + line);
+            assertTrue(!line.contains(" java.util.zip.ZipFile$Source "), what + ": the jar was opened");
+        }
     }
 
     static void deleteTree(Path dir) throws java.io.IOException {
