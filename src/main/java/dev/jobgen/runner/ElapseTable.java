@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -100,7 +101,12 @@ final class ElapseTable implements PeriodSource {
     /** The saved table when it was made under {@code key} and covers {@code now}; empty otherwise (or unreadable). */
     static Optional<ElapseTable> load(Path file, List<String> key, Instant now, PeriodSource fallback) {
         try {
-            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            // readString, not readAllLines: every stamped run comes here, and a reader with its decoder
+            // is ten classes more to load at start-up
+            List<String> lines = Arrays.asList(Files.readString(file, StandardCharsets.UTF_8).split("\n", -1));
+            if (!lines.isEmpty() && lines.get(lines.size() - 1).isEmpty()) {
+                lines = lines.subList(0, lines.size() - 1);
+            }
             if (lines.size() < 2 || !lines.get(0).equals(MAGIC) || Integer.parseInt(lines.get(1)) != key.size()) {
                 return Optional.empty();
             }
