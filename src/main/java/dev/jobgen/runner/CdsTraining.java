@@ -77,8 +77,13 @@ public final class CdsTraining {
 
     /** {@code jobgen ARGS} in a JVM of its own, on this one's class path; its exit status. */
     private static int inOwnJvm(String[] args) throws IOException, InterruptedException {
+        // where this one has the jar: the quiet runs' archive is trained with it on the boot class path
+        String boot = System.getProperty(SchedulePeriods.JAR_PROPERTY, "");
         List<String> argv = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"), "dev.jobgen.Main"));
+                "-XX:+UseSerialGC"));
+        argv.addAll(boot.isEmpty() ? List.of("-cp", System.getProperty("java.class.path"))
+                : List.of("-Xbootclasspath/a:" + boot, "-D" + SchedulePeriods.JAR_PROPERTY + "=" + boot));
+        argv.add("dev.jobgen.Main");
         argv.addAll(List.of(args));
         return new ProcessBuilder(argv).redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .redirectError(ProcessBuilder.Redirect.DISCARD).start().waitFor();

@@ -2,9 +2,11 @@ package dev.jobgen.runner;
 
 import dev.jobgen.runspec.UsageException;
 import java.io.IOException;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.CodeSource;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -21,6 +23,8 @@ import java.util.Optional;
  */
 final class SchedulePeriods {
     static final String FILE = "periods";
+    /** The property that names the jar when the launcher puts it on the boot class path. */
+    static final String JAR_PROPERTY = "jobgen.jar";
 
     private SchedulePeriods() {}
 
@@ -110,11 +114,28 @@ final class SchedulePeriods {
     /** The jar (or class directory) this code runs from, by size and mtime: a new build is a new engine. */
     private static String jobgenVersion() {
         try {
-            Path code = Path.of(SchedulePeriods.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path code = codeLocation();
             return code + " " + Files.size(code) + " " + Files.getLastModifiedTime(code).toMillis();
-        } catch (IOException | java.net.URISyntaxException | RuntimeException e) {
+        } catch (IOException | URISyntaxException | RuntimeException e) {
             return "-";
         }
+    }
+
+    /**
+     * Where this class came from. The node launcher puts the jar of a run without a heartbeat on the
+     * boot class path (src/docs/startup.md), where classes have no code source and the JVM does not
+     * tell the path: the launcher names it in {@code -Djobgen.jar=}.
+     */
+    private static Path codeLocation() throws URISyntaxException {
+        CodeSource source = SchedulePeriods.class.getProtectionDomain().getCodeSource();
+        if (source != null) {
+            return Path.of(source.getLocation().toURI());
+        }
+        String jar = System.getProperty(JAR_PROPERTY, "");
+        if (jar.isEmpty()) {
+            throw new IllegalStateException("loaded from the boot class path without -D" + JAR_PROPERTY + "=");
+        }
+        return Path.of(jar);
     }
 
     /** The engine, parsed only if a remembered table is asked about an instant it does not cover. */

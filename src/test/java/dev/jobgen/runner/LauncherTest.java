@@ -46,21 +46,43 @@ class LauncherTest {
         fakeJava.toFile().setExecutable(true);
     }
 
-    /** A runnable jobgen jar from the compiled classes, jackson-core on its manifest class path. */
+    /**
+     * A runnable jobgen jar from the compiled classes with jackson-core's inside, as in the shaded
+     * jar: the quiet runs put the jar on the boot class path, which reads no manifest class path.
+     */
     Path jar(String name, String extraEntry) throws Exception {
         Path classes = Path.of(Runner.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         Path jackson = Path.of(JsonFactory.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Path unpacked = dir.resolve("jackson");
+        if (!Files.isDirectory(unpacked)) {
+            unzipClasses(jackson, unpacked);
+        }
         Path manifest = dir.resolve("manifest.txt");
-        Files.writeString(manifest, "Main-Class: dev.jobgen.Main\nClass-Path: " + jackson.toUri() + "\n");
+        Files.writeString(manifest, "Main-Class: dev.jobgen.Main\n");
         Path extra = Files.createDirectories(dir.resolve("extra-" + name));
         Files.writeString(extra.resolve("stamp.txt"), extraEntry);
         Path jar = dir.resolve(name + ".jar");
         StringWriter out = new StringWriter();
         int rc = ToolProvider.findFirst("jar").orElseThrow().run(new PrintWriter(out), new PrintWriter(out), "--create",
                 "--file", jar.toString(), "--manifest", manifest.toString(), "-C", classes.toString(), ".",
-                "-C", extra.toString(), ".");
+                "-C", unpacked.toString(), ".", "-C", extra.toString(), ".");
         assertEquals(0, rc, out.toString());
         return jar;
+    }
+
+    /** The class files of {@code jar} under {@code to} (its META-INF left out). */
+    static void unzipClasses(Path jar, Path to) throws java.io.IOException {
+        try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(Files.newInputStream(jar))) {
+            for (java.util.zip.ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                if (e.isDirectory() || !e.getName().endsWith(".class") || e.getName().startsWith("META-INF/")) {
+                    continue;
+                }
+                Path file = to.resolve(e.getName()).normalize();
+                assertTrue(file.startsWith(to), e.getName());
+                Files.createDirectories(file.getParent());
+                Files.copy(in, file);
+            }
+        }
     }
 
     String launch(Path jar, List<String> args) throws Exception {
@@ -141,16 +163,18 @@ class LauncherTest {
             assertTrue(args.contains("-XX:ArchiveRelocationMode=0 -XX:GuaranteedSafepointInterval=0 -XX:AsyncDeflationInterval=0"
                     + " -Xmn512k -Xms1m -XX:StringTableSize=1024 -XX:SymbolTableSize=1024"), args);
             assertEquals(run == plain, args.contains(" -Xint "), args);
-            // a heartbeat needs the HTTP client, which only the runner's archive holds
+            // a heartbeat needs the HTTP client, which only the runner's archive holds; the quiet one was
+            // dumped from the boot class path
             assertTrue(args.contains("-XX:SharedArchiveFile=" + dir.resolve(run == plain ? "cds/current-quiet" : "cds/current") + " "), args);
+            assertTrue(args.contains(run == plain ? " -Xbootclasspath/a:" + jar + " -Djobgen.jar=" + jar + " dev.jobgen.Main run " : " -cp " + jar + " dev.jobgen.Main run "), args);
         }
     }
 
     /**
      * The training runs cover a plain and a stamped run and a lean run's two phases (steady state)
      * entirely: every jobgen class comes from the archive, so the JVM, started with
-     * {@code -cp JAR dev.jobgen.Main} rather than {@code -jar}, never opens the jar (indexing its
-     * entries costs ~10 ms of start-up).
+     * {@code -Xbootclasspath/a:JAR dev.jobgen.Main} rather than {@code -jar}, never opens the jar
+     * (indexing its entries costs ~10 ms of start-up).
      */
     @Test
     void plainStampedAndLeanRunsLoadEveryJobgenClassFromTheArchiveAndNeverOpenTheJar() throws Exception {
@@ -173,6 +197,10 @@ class LauncherTest {
             launch(jar, args);
             assertEverythingFromTheArchive(Files.readString(classLog), flags.toString(), "dev.jobgen.runner.Runner");
         }
+        // loaded from the boot class path the classes have no code source: the remembered periods must
+        // still name the jar they were computed by, or a new jobgen would trust an old engine's answers
+        List<String> periods = Files.readAllLines(state.resolve(SchedulePeriods.FILE));
+        assertTrue(periods.get(2).startsWith("jobgen " + jar + " " + Files.size(jar) + " "), periods.toString());
         // a lean run, as systemd calls its phases: the start lets the command run, the end records it
         Map<String, String> invocation = Map.of("INVOCATION_ID", "0123456789abcdef0123456789abcdef");
         Map<String, String> ended = new java.util.HashMap<>(invocation);
@@ -189,8 +217,10 @@ class LauncherTest {
         }
         assertTrue(Files.readString(state.resolve("runs.jsonl")).lines().reduce((a, b) -> b).orElseThrow().contains("\"success\""),
                 "the lean run was recorded");
+        // the quiet archive's classes come from the boot class path, so the runs name the jar there
         String args = Files.readString(javaLog);
-        assertTrue(args.contains(" -cp " + jar + " dev.jobgen.Main run "), args);
+        assertTrue(args.contains(" -Xbootclasspath/a:" + jar + " -Djobgen.jar=" + jar + " dev.jobgen.Main run "), args);
+        assertTrue(!args.contains(" -cp " + jar + " dev.jobgen.Main run "), args);
     }
 
     private static void assertEverythingFromTheArchive(String loaded, String what, String mainClass) {
