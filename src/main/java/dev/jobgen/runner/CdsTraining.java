@@ -29,8 +29,9 @@ import java.util.Map;
  * them, and a class it never loads shares pages with those it does, so each class in that archive
  * that a running job does not need costs every running job memory. The first run of a job, which
  * computes its schedule's periods (the calendar engine, the zone rules), therefore runs in a JVM of
- * its own here; this one then only finds them remembered. Temporary names come from the pid rather
- * than {@code SecureRandom}, and the tree goes without streams, for the same reason. Never used otherwise.
+ * its own here; this one then only finds them remembered. The work directory is named by the pid in
+ * the directory given after {@code quiet} (the launcher gives the archives' own) rather than by
+ * {@code SecureRandom}, and the tree goes without streams, for the same reason. Never used otherwise.
  */
 public final class CdsTraining {
     private CdsTraining() {}
@@ -39,8 +40,10 @@ public final class CdsTraining {
         // the entry point too: a class missing from the archive makes the JVM open (and index) the jar
         Class.forName("dev.jobgen.Main");
         boolean quiet = args.length > 0 && args[0].equals("quiet");
-        Path work = quiet ? Files.createDirectory(Path.of(System.getProperty("java.io.tmpdir"), "jobgen-cds-" + ProcessHandle.current().pid()))
-                : Files.createTempDirectory("jobgen-cds");
+        // quiet: in the directory the launcher names (the archives' own, root's on a node), where no other
+        // user can have made the name first; the pid is unique there, and mkdir follows no link
+        Path work = quiet ? Files.createDirectory(Path.of(args.length > 1 ? args[1] : System.getProperty("java.io.tmpdir"),
+                ".jobgen-cds-training-" + ProcessHandle.current().pid())) : Files.createTempDirectory("jobgen-cds");
         HttpServer server = quiet ? null : pingServer();
         String[] common = {"run", "--job", "cds-training", "--state-dir", work.resolve("state").toString(),
             "--lock-dir", work.resolve("lock").toString(), "--lock", "node", "--metrics-dir", work.resolve("metrics").toString()};
