@@ -129,25 +129,25 @@ public final class NotifyCommand implements Callable<Integer> {
     /**
      * Reads the URL as root, so whoever could replace or rewrite the file could choose where root posts
      * the journal: links, FIFOs and devices are refused (a FIFO would also hang the alert), as are files
-     * another user owns or group or others can write. One attribute read, taken before opening, so a
-     * failing check cannot lose a URL already read.
+     * another user owns or group or others can write, and files in a directory another user owns or
+     * group or others can write (they could swap in their own file, or a FIFO, between this check and
+     * the read). One attribute read each, taken before opening, so a failing check cannot lose a URL
+     * already read.
      */
     private String readWebhookUrl(Path file) throws IOException, RefusedUrlFile {
         PosixFileAttributes attrs = Files.readAttributes(file, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
         if (attrs.isSymbolicLink()) {
-            throw new RefusedUrlFile("it is a symbolic link: point X-JobgenOnFailureWebhookFile at the file itself");
+            throw new RefusedUrlFile("it is a symbolic link: point the catalogue's on-failure: webhook-file at the file itself");
         }
         if (!attrs.isRegularFile()) {
             throw new RefusedUrlFile("it is not a regular file: put the URL in a plain file owned by root, mode 0600");
         }
-        String owner = attrs.owner().getName();
-        if (!owner.equals("root") && !owner.equals(System.getProperty("user.name"))) {
-            throw new RefusedUrlFile("it belongs to " + owner + ", who could choose where the alert goes: chown root it");
+        refuseOthers(attrs, "it", file);
+        Path dir = file.toAbsolutePath().getParent();
+        if (dir != null) {
+            refuseOthers(Files.readAttributes(dir, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS), "its directory " + dir, dir);
         }
         Set<PosixFilePermission> perms = attrs.permissions();
-        if (perms.contains(PosixFilePermission.GROUP_WRITE) || perms.contains(PosixFilePermission.OTHERS_WRITE)) {
-            throw new RefusedUrlFile("group or other users can write it and so choose where the alert goes: chown root and chmod go-w it");
-        }
         ByteBuffer buf = ByteBuffer.allocate(MAX_URL_FILE_BYTES + 1);
         try (SeekableByteChannel in = Files.newByteChannel(file, Set.of(StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS))) {
             while (buf.hasRemaining() && in.read(buf) >= 0) {
@@ -162,6 +162,18 @@ public final class NotifyCommand implements Callable<Integer> {
             ctx.err().println("jobgen notify: warning: " + file + " holds a webhook URL and every user can read it: chmod o-r it");
         }
         return new String(buf.array(), 0, buf.position(), StandardCharsets.UTF_8).trim();
+    }
+
+    /** Refuses {@code path} ({@code what} in the message) when a user other than root or this one owns it, or group or others can write it. */
+    private static void refuseOthers(PosixFileAttributes attrs, String what, Path path) throws RefusedUrlFile {
+        String owner = attrs.owner().getName();
+        if (!owner.equals("root") && !owner.equals(System.getProperty("user.name"))) {
+            throw new RefusedUrlFile(what + " belongs to " + owner + ", who could choose where the alert goes: chown root " + path);
+        }
+        Set<PosixFilePermission> perms = attrs.permissions();
+        if (perms.contains(PosixFilePermission.GROUP_WRITE) || perms.contains(PosixFilePermission.OTHERS_WRITE)) {
+            throw new RefusedUrlFile("group or other users can write " + what + " and so choose where the alert goes: chmod go-w " + path);
+        }
     }
 
     /** A URL file root must not trust; the message says why and what to do. */

@@ -149,7 +149,7 @@ class NotifyCommandTest {
         Files.setPosixFilePermissions(real, PosixFilePermissions.fromString("rw-------"));
 
         Files.createSymbolicLink(secret, real);
-        assertRefused(secret + ": it is a symbolic link");
+        assertRefused(secret + ": it is a symbolic link: point the catalogue's on-failure: webhook-file at the file itself");
 
         Files.delete(secret);
         assertEquals(0, new ProcessBuilder("mkfifo", secret.toString()).start().waitFor());
@@ -158,7 +158,7 @@ class NotifyCommandTest {
         Files.delete(secret);
         Files.copy(real, secret);
         Files.setPosixFilePermissions(secret, PosixFilePermissions.fromString("rw--w----"));
-        assertRefused(secret + ": group or other users can write it and so choose where the alert goes: chown root and chmod go-w it");
+        assertRefused(secret + ": group or other users can write it and so choose where the alert goes: chmod go-w " + secret);
 
         Files.setPosixFilePermissions(secret, PosixFilePermissions.fromString("rw-------"));
         Files.writeString(secret, "http://127.0.0.1/" + "x".repeat(NotifyCommand.MAX_URL_FILE_BYTES));
@@ -167,13 +167,24 @@ class NotifyCommandTest {
         if (System.getProperty("user.name").equals("root")) {
             Files.copy(real, secret, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             Files.setOwner(secret, secret.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("nobody"));
-            assertRefused(secret + ": it belongs to nobody, who could choose where the alert goes: chown root it");
+            assertRefused(secret + ": it belongs to nobody, who could choose where the alert goes: chown root " + secret);
+        }
+        // a directory others can write: they could swap in a file of their own (or a FIFO) after the checks
+        Files.copy(real, secret, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.setOwner(secret, Files.getOwner(real));
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxrwxrwx"));
+        try {
+            assertRefused(secret + ": group or other users can write its directory " + dir.toAbsolutePath()
+                    + " and so choose where the alert goes: chmod go-w " + dir.toAbsolutePath());
+        } finally {
+            Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
         }
         assertTrue(posted.isEmpty(), posted.toString());
     }
 
-    private void assertRefused(String reason) {
+    private void assertRefused(String reason) throws java.io.IOException {
         err.getBuffer().setLength(0);
+        Files.deleteIfExists(dir.resolve("paged"));
         assertEquals(1, run("jobgen-backup.service", "--unit-dir", dir.resolve("units").toString()), err.toString());
         assertTrue(err.toString().contains("jobgen notify: webhook: refused to read its URL from " + reason), err.toString());
         assertTrue(Files.exists(dir.resolve("paged")), "the other targets still got the alert");
