@@ -41,10 +41,16 @@ jar=$PWD/target/jobgen.jar
 work=$(mktemp -d)
 server_pid=
 runner_pids=()
+# TERM to every candidate: a runner takes its child's process group down with it, but a forking flock
+# (lean-fork) passes no signal on, so its child (the shell's exec'd sleep) is signalled first
+stop_runners() {
+    local p
+    for p in "${runner_pids[@]}"; do pkill -TERM -P "$p" 2>/dev/null || true; done
+    kill -TERM "${runner_pids[@]}" 2>/dev/null || true
+}
 cleanup() {
-    # TERM: each runner takes its child's process group down with it
     if ((${#runner_pids[@]})); then
-        kill -TERM "${runner_pids[@]}" 2>/dev/null || true
+        stop_runners
         for p in "${runner_pids[@]}"; do wait "$p" 2>/dev/null || true; done
     fi
     [[ -n $server_pid ]] && kill "$server_pid" 2>/dev/null
@@ -77,6 +83,11 @@ launcher_with() {
         archive != "quiet-archive" && /^        quiet=\$cds_dir\/current-quiet$/ { print "        quiet=/nonexistent"; next }
         archive != "quiet-archive" && /quiet=\$\(quiet_archive_for/ { sub(/quiet=\$\(quiet_archive_for "\$archive"\)/, "quiet=") }
         { print }' src/main/dist/jobgen > "$copy"
+    # a rewrite that did not apply would measure the launcher as it is, under another name
+    grep -q '^run_opts=(' "$copy" || { echo "launcher copy $1 without its flags: update $0" >&2; exit 1; }
+    if [[ $archive != quiet-archive ]] && { ! grep -q 'quiet=/nonexistent' "$copy" || grep -q 'quiet=$(quiet_archive_for' "$copy"; }; then
+        echo "launcher copy $1 still maps the quiet archive: update $0" >&2; exit 1
+    fi
     chmod +x "$copy"
     printf '%s\n' "$copy"
 }
@@ -188,8 +199,7 @@ measure() {
     r_cpu[$name]=$(bc -l <<< "($c1 - $c0) / 1000000 / $idle / $jobs")
     r_wake[$name]=$(bc -l <<< "($w1 - $w0) / $idle / $jobs")
     r_who[$name]=$({ join -t'|' "$work/th0" "$work/th1" || true; } | awk -F'|' -v s="$idle" '$5 > $3 { printf "%s %.2f/s, ", $2, ($5 - $3) / s }')
-    # TERM is forwarded to each child's group; every runner must be gone within the grace
-    kill -TERM "${runner_pids[@]}"
+    stop_runners
     for p in "${runner_pids[@]}"; do wait "$p" 2>/dev/null || true; done
     runner_pids=()
     rm -rf "$work/state" "$work/lock"
