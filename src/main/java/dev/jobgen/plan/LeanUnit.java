@@ -16,7 +16,7 @@ import java.util.Optional;
  * (src/docs/runner.md, "Lean runs"), so a running job costs what its command costs.
  *
  * <pre>
- * ExecCondition=jobgen run --phase start ...   lock checks, orphan, period stamp: 0 runs, 1 skips cleanly, 255 fails
+ * ExecCondition=jobgen run --phase start ...   lock checks, orphan, period stamp: 0 runs, 3 skips cleanly, 255 fails
  * ExecStart=flock -n -F -E 75 LOCK sh -c 'set -a; . "$0" &amp;&amp; exec "$@"' STATE/run.env COMMAND...
  * ExecStopPost=jobgen run --phase end ...      stamp, history, metrics from $SERVICE_RESULT, $EXIT_CODE, $EXIT_STATUS
  * </pre>
@@ -83,7 +83,7 @@ final class LeanUnit {
 
     /**
      * Makes the root-owned lock directory when missing, before the start phase (an ExecStartPre=
-     * would come after it). A failure must fail the unit: an ExecCondition= that exits 1 skips.
+     * would come after it). A failure must fail the unit: an ExecCondition= that exits 1 to 254 skips.
      */
     static String lockDirectoryCondition() {
         return "+" + SystemdEscaper.commandLine(List.of("/bin/sh", "-c",

@@ -45,7 +45,13 @@ import java.util.Optional;
  */
 final class LeanRun {
     static final String ENV_FILE = RunSpec.LEAN_FACTS_FILE;
-    static final int SKIP = 1;
+    /**
+     * Skips the run. systemd skips quietly on any {@code ExecCondition=} exit from 1 to 254, so the node
+     * launcher lets only 0 and this one through and turns every other exit into {@value #FAIL}: a JVM
+     * that could not start (1), a missing jar or Java (127) or a crash then fails the unit and reaches
+     * {@code OnFailure=} instead of silently skipping every run (src/main/dist/jobgen).
+     */
+    static final int SKIP = 3;
     static final int FAIL = 255;
     /** {@code flock -E}: what the command's status is when flock finds the lock taken after the start phase checked it. */
     static final int LOCK_TAKEN_EXIT = RunSpec.LEAN_LOCK_TAKEN_EXIT;
@@ -96,7 +102,7 @@ final class LeanRun {
         } catch (IOException e) {
             console.note("error: " + IoProblem.describe(e));
             return error;
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             console.note("internal error: " + e);
             return error;
         }

@@ -79,7 +79,7 @@ public enum RunFlag {
         // not a flag of the spec but of the invocation: it comes before all of them (see runner/LeanRun)
         out.append("  --phase start|end").append(" ".repeat(32 - "--phase start|end".length()))
                 .append("first, in a lean unit: start (ExecCondition=) checks lock and stamp,\n")
-                .append(" ".repeat(34)).append("exit 0 runs, 1 skips, 255 fails; end (ExecStopPost=) records the run\n");
+                .append(" ".repeat(34)).append("exit 0 runs, 3 skips, 255 fails; end (ExecStopPost=) records the run\n");
         return out.append("\nExit status: 0 on success or skip; else the command's (128+signal when killed); 2 for a usage error;\n")
                 .append("75 when --lock cluster cannot reach its store (--on-unavailable fail).\n").toString();
     }

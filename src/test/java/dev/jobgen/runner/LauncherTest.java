@@ -231,6 +231,57 @@ class LauncherTest {
         }
     }
 
+    /**
+     * A lean unit's {@code ExecCondition=}: systemd skips quietly on exits 1 to 254, so the launcher
+     * passes only the start phase's 0 and {@link LeanRun#SKIP}, and fails the unit (255) on anything
+     * else: a JVM that does not start, a missing jar. The real start phase skipping comes through too.
+     */
+    @Test
+    void aLeanStartPhaseFailsTheUnitOnAnythingButRunOrSkip() throws Exception {
+        Path jar = jar("e", "five");
+        List<String> start = List.of("run", "--phase", "start", "--job", "x", "--state-dir", dir.resolve("state").toString(), "--",
+                "/bin/true");
+        for (int status : new int[] {0, LeanRun.SKIP, 1, 2, 127, 134, 254}) {
+            Files.writeString(fakeJava, "#!/bin/sh\nexit " + status + "\n");
+            int expected = status == 0 || status == LeanRun.SKIP ? status : 255;
+            assertEquals(expected, exitOf(jar, start), "java exiting " + status);
+            assertEquals(status, exitOf(jar, List.of("run", "--phase", "end", "--job", "x", "--", "/bin/true")),
+                    "the end phase and every other command keep the JVM's status");
+        }
+        assertEquals(255, exitOf(dir.resolve("missing.jar"), start), "no jar: the unit fails");
+        // the real start phase through the launcher: it lets a run through, and skips once its period is done
+        Files.writeString(fakeJava, "#!/bin/sh\nexec " + Path.of(System.getProperty("java.home"), "bin", "java") + " \"$@\"\n");
+        Files.createDirectories(dir.resolve("state"));
+        List<String> stamped = List.of("run", "--phase", "start", "--job", "x", "--state-dir", dir.resolve("state").toString(),
+                "--lock-dir", dir.resolve("lock").toString(), "--lock", "node", "--idempotent", "period", "--schedule", "*-*-* 00:00:00 UTC",
+                "--", "/bin/true");
+        Map<String, String> invocation = Map.of("INVOCATION_ID", "0123456789abcdef0123456789abcdef");
+        assertEquals(0, exitOf(jar, stamped, invocation));
+        Map<String, String> ended = new java.util.HashMap<>(invocation);
+        ended.putAll(Map.of("SERVICE_RESULT", "success", "EXIT_CODE", "exited", "EXIT_STATUS", "0"));
+        List<String> end = new java.util.ArrayList<>(stamped);
+        end.set(2, "end");
+        assertEquals(0, exitOf(jar, end, ended));
+        assertEquals(LeanRun.SKIP, exitOf(jar, stamped, invocation), "the period is done: the start phase skips");
+    }
+
+    int exitOf(Path jar, List<String> args) throws Exception {
+        return exitOf(jar, args, Map.of());
+    }
+
+    int exitOf(Path jar, List<String> args, Map<String, String> extraEnv) throws Exception {
+        List<String> argv = new java.util.ArrayList<>(List.of(launcher.toString()));
+        argv.addAll(args);
+        ProcessBuilder pb = new ProcessBuilder(argv).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        pb.environment().put("JOBGEN_JAR", jar.toString());
+        pb.environment().put("JOBGEN_CDS_DIR", dir.resolve("cds").toString());
+        pb.environment().put("JOBGEN_JAVA", fakeJava.toString());
+        pb.environment().putAll(extraEnv);
+        Process p = pb.start();
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS));
+        return p.exitValue();
+    }
+
     static void deleteTree(Path dir) throws java.io.IOException {
         if (Files.exists(dir)) {
             try (var paths = Files.walk(dir)) {
