@@ -1,6 +1,7 @@
 package dev.jobgen.runner;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -16,11 +17,24 @@ import java.util.StringTokenizer;
  */
 final class FlockHolders {
     private static final Path LOCKS = Path.of("/proc/locks");
+    /** ~130,000 locks: far beyond a real node's table. */
+    static final int MAX_BYTES = 8 << 20;
 
     private FlockHolders() {}
 
-    /** Whether a FLOCK lock is held on {@code file}; a missing file or {@code /proc/locks} holds nothing. */
+    /**
+     * Whether a FLOCK lock is held on {@code file} (a missing file holds nothing). Asked only about a
+     * lean record, so it fails closed: a {@code /proc/locks} this process cannot see (a sandbox's
+     * {@code ProcSubset=pid}, {@code hidepid}) or one longer than {@value #MAX_BYTES} bytes (any user
+     * can grow it by holding many locks, and it is read by root's runners) counts as held, and the
+     * run skips as busy rather than start beside a command that may still run.
+     */
     static boolean held(Path file) throws IOException {
+        return held(file, LOCKS);
+    }
+
+    /** {@link #held(Path)} with the lock table at {@code procLocks} (tests). */
+    static boolean held(Path file, Path procLocks) throws IOException {
         long ino;
         long dev;
         try {
@@ -29,13 +43,16 @@ final class FlockHolders {
         } catch (java.nio.file.NoSuchFileException e) {
             return false;
         }
-        String text;
-        try {
-            text = Files.readString(LOCKS, StandardCharsets.ISO_8859_1);
+        byte[] text;
+        try (InputStream in = Files.newInputStream(procLocks)) {
+            text = in.readNBytes(MAX_BYTES + 1);
         } catch (java.nio.file.NoSuchFileException e) {
-            return false;
+            return true;
         }
-        return heldIn(text, major(dev), minor(dev), ino);
+        if (text.length > MAX_BYTES) {
+            return true;
+        }
+        return heldIn(new String(text, StandardCharsets.ISO_8859_1), major(dev), minor(dev), ino);
     }
 
     /**
@@ -57,7 +74,7 @@ final class FlockHolders {
 
     private static boolean holds(String line, long major, long minor, long ino) {
         StringTokenizer f = new StringTokenizer(line);
-        // a waiter's line has "->" where the lock type would be
+        // a waiter's line has an extra "->" field before the lock type, so the FLOCK check below turns it away
         if (f.countTokens() < 6) {
             return false;
         }

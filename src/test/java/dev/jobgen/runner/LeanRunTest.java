@@ -189,11 +189,20 @@ class LeanRunTest {
     }
 
     @Test
-    void procLocksLinesAreMatchedByDeviceAndInode() {
+    void procLocksLinesAreMatchedByDeviceAndInode() throws Exception {
         String locks = "1: POSIX  ADVISORY  WRITE 10 00:1a:77 0 EOF\n2: -> FLOCK  ADVISORY  WRITE 11 00:1a:77 0 EOF\n"
                 + "3: FLOCK  ADVISORY  WRITE 12 fd:01:77 0 EOF\n";
         assertFalse(FlockHolders.heldIn(locks, 0, 0x1a, 77), "a POSIX lock or a waiter counted as a flock holder");
         assertTrue(FlockHolders.heldIn(locks, 0xfd, 1, 77));
         assertFalse(FlockHolders.heldIn(locks, 0xfd, 2, 77));
+
+        // it fails closed: a lock table this process cannot see, or one too long to read, counts as held
+        Path file = Files.writeString(dir.resolve("held-probe"), "");
+        Path table = dir.resolve("locks");
+        Files.writeString(table, "1: FLOCK  ADVISORY  WRITE 4242 00:1a:1 0 EOF\n");
+        assertFalse(FlockHolders.held(file, table), "a table without the file's inode");
+        assertTrue(FlockHolders.held(file, dir.resolve("no-such-table")), "an unreadable table counts as held");
+        Files.write(table, new byte[FlockHolders.MAX_BYTES + 1]);
+        assertTrue(FlockHolders.held(file, table), "a table past the bound counts as held");
     }
 }
