@@ -41,9 +41,18 @@ public final class CdsTraining {
         Class.forName("dev.jobgen.Main");
         boolean quiet = args.length > 0 && args[0].equals("quiet");
         // quiet: in the directory the launcher names (the archives' own, root's on a node), where no other
-        // user can have made the name first; the pid is unique there, and mkdir follows no link
-        Path work = quiet ? Files.createDirectory(Path.of(args.length > 1 ? args[1] : System.getProperty("java.io.tmpdir"),
-                ".jobgen-cds-training-" + ProcessHandle.current().pid())) : Files.createTempDirectory("jobgen-cds");
+        // user can make the name first; the pid is unique among live trainings, and mkdir follows no link
+        Path work;
+        if (quiet) {
+            if (args.length < 2) {
+                throw new IllegalArgumentException("usage: CdsTraining quiet DIRECTORY (the archives' own directory)");
+            }
+            work = Path.of(args[1], ".jobgen-cds-training-" + ProcessHandle.current().pid());
+            deleteTree(work);   // left by a training that was killed, under a pid used again since
+            Files.createDirectory(work);
+        } else {
+            work = Files.createTempDirectory("jobgen-cds");
+        }
         HttpServer server = quiet ? null : pingServer();
         String[] common = {"run", "--job", "cds-training", "--state-dir", work.resolve("state").toString(),
             "--lock-dir", work.resolve("lock").toString(), "--lock", "node", "--metrics-dir", work.resolve("metrics").toString()};
