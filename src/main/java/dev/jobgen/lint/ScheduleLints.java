@@ -78,7 +78,9 @@ public final class ScheduleLints {
             return new Analysis(Optional.empty(), Optional.empty(), List.of(), List.of());
         }
         List<String> legacyZones = specs.stream().flatMap(s -> s.zoneName().stream())
-                .filter(z -> TzLegacy.currentName(z).isPresent() && !mayBeLocalAbbreviation(z)).distinct().toList();
+                // a name some zone abbreviates its time with may be what fires the timer (systemd reads EST on a New York
+                // node as its own zone's abbreviation), and "write America/Panama instead" would move it
+                .filter(z -> TzLegacy.currentName(z).isPresent() && !TzLegacy.isSomeZonesAbbreviation(z)).distinct().toList();
         List<Instant> sample = ScheduleAnalysis.upcoming(specs, now, now.plus(Duration.ofDays(366)), GAP_SAMPLE);
         Optional<ScheduleAnalysis.Gap> gap = ScheduleAnalysis.shortestGap(sample);
         List<Instant> day = sample.size() < GAP_SAMPLE || !sample.get(sample.size() - 1).isBefore(now.plus(HERD_WINDOW))
@@ -126,18 +128,9 @@ public final class ScheduleLints {
                 job.name(), zone, current);
     }
 
-    /**
-     * systemd reads a bare abbreviation such as EST or CET as the node's own zone when that zone uses
-     * it ({@code *-*-* 01:30 EST} is valid on 257 with America/New_York), so the tz link it names may not
-     * be what fires the timer and "write America/Panama instead" could move it. Any all-capital 3 to 5
-     * letter name counts, UCT included: when it is unclear, no advice beats wrong advice.
-     */
-    static boolean mayBeLocalAbbreviation(String zone) {
-        return zone.matches("[A-Z]{3,5}");
-    }
 
     private static void herd(Map<Instant, List<Job>> starts, int threshold, Diagnostics diagnostics) {
-        // by identity: a Job record's own hashCode walks all of its thirty fields
+        // by identity: a Job record's own hashCode walks every field of its groups
         Set<Job> reported = Collections.newSetFromMap(new IdentityHashMap<>());
         for (Map.Entry<Instant, List<Job>> e : starts.entrySet()) {
             List<Job> jobs = e.getValue();

@@ -74,6 +74,16 @@ final class TzData {
         return lookup(id).orElseGet(() -> new TzZone(id, zone, false, TzZone.NO_NEGATIVE_DST));
     }
 
+    /** Whether a zone other than the one called {@code name} abbreviates its local time {@code name}. */
+    static boolean isOtherZonesAbbreviation(String name) {
+        for (Map.Entry<String, String[]> e : NAMES.entrySet()) {
+            if (!e.getKey().equals(name) && !e.getKey().endsWith("/" + name) && java.util.Arrays.asList(e.getValue()).contains(name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** glibc's {@code tzname[0]} and {@code tzname[1]} for {@code TZ} set to {@code zone}. */
     static String[] abbreviations(ZoneId zone) {
         if (zone instanceof ZoneOffset offset) {

@@ -62,6 +62,15 @@ public final class TzLegacy {
     private TzLegacy() {}
 
     /**
+     * Whether systemd may read {@code zone} as the abbreviation of a node's own local time rather than
+     * as the zone file: some other zone abbreviates its time so ({@code EST} in New York, {@code CET} in
+     * Berlin; not {@code PRC} or {@code UCT}, which no zone uses as an abbreviation).
+     */
+    public static boolean isSomeZonesAbbreviation(String zone) {
+        return TzData.isOtherZonesAbbreviation(zone);
+    }
+
+    /**
      * The name to use instead of {@code zone} when {@code zone} is a legacy name: the zone it links
      * to, or for {@code posix/X} and {@code right/X} the zone {@code X} (right/ also counts leap
      * seconds, which no timer wants).
