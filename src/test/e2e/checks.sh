@@ -327,13 +327,13 @@ check_11_lean_runs() {
     in_box rm -f "$st/stamps" -r
     in_box systemd-run --quiet --unit=e2e-lean-holder jobgen run --job e2e-lean --state-dir /run/e2e-holder --lock node -- sleep 60 \
         || fail "could not start the holder"
-    wait_until 20 "the holder to take the lock" 'pgrep -f "^sleep 60" >/dev/null'
+    wait_until 20 "the holder to take the lock" 'pgrep -xf "sleep 60" >/dev/null'
     in_box systemctl start jobgen-e2e-lean.service || fail "the 1st busy start failed the unit"
     in_box systemctl start jobgen-e2e-lean.service || fail "the 2nd busy start failed the unit"
     in_box systemctl start jobgen-e2e-lean.service 2>/dev/null && fail "the 3rd busy start in a row did not fail the unit"
     expect_eq "state after 3 busy runs" failed "$(unit_prop jobgen-e2e-lean.service ActiveState)"
     expect_outcomes e2e-lean "skipped-locked success skipped-done skipped-locked skipped-locked skipped-locked"
-    in_box systemctl stop e2e-lean-holder.service
+    in_box systemctl stop e2e-lean-holder.service || fail "could not stop the holder"
 
     # stop: systemd signals the whole cgroup; the end phase records the run as killed
     in_box systemctl reset-failed jobgen-e2e-lean.service
@@ -341,6 +341,7 @@ check_11_lean_runs() {
     in_box systemctl start --no-block jobgen-e2e-lean.service
     wait_until 20 "e2e-lean to start its command again" "[[ -s $st/env ]]"
     gc=$(in_box cat "$st/grandchild")
+    [[ $gc =~ ^[0-9]+$ ]] || fail "the lean run wrote no grandchild pid ('$gc')"
     in_box systemctl stop jobgen-e2e-lean.service 2>/dev/null
     in_box kill -0 "$gc" 2>/dev/null && fail "the grandchild $gc outlived the stopped run"
     expect_eq "outcome of the stopped run" killed "$(last_history_field e2e-lean outcome)"
@@ -348,6 +349,7 @@ check_11_lean_runs() {
     # timeout: systemd's start timeout ends the run; the whole cgroup goes, grandchild included
     in_box systemctl start jobgen-e2e-lean-timeout.service 2>/dev/null && fail "the timed-out lean run succeeded"
     gc=$(in_box cat "$STATE/e2e-lean-timeout/grandchild")
+    [[ $gc =~ ^[0-9]+$ ]] || fail "the timed-out lean run wrote no grandchild pid ('$gc')"
     in_box kill -0 "$gc" 2>/dev/null && fail "the grandchild $gc outlived the timed-out run"
     expect_eq "result of the timed-out unit" timeout "$(unit_prop jobgen-e2e-lean-timeout.service Result)"
     expect_outcomes e2e-lean-timeout timeout
