@@ -77,7 +77,7 @@ final class JobBinder {
         Optional<Schedule> schedule = new ScheduleBinder(name, f, timezone, now).bind();
         Optional<TimeSpan> jitter = f.span("jitter");
         if (jitter.filter(TimeSpan::isInfinite).isPresent()) {
-            local.error(DiagnosticCode.INVALID_VALUE, f.valueAt("jitter"), "jitter", "must be finite");
+            local.error(DiagnosticCode.INVALID_VALUE, f.valueAt("jitter"), "jitter", "must be finite (write a span such as '5min')");
         }
         TimeSpan accuracy = f.span("accuracy").orElse(Timer.DEFAULT_ACCURACY);
         boolean catchUp = f.bool("catch-up").orElse(true);
