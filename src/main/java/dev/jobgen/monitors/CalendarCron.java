@@ -30,9 +30,9 @@ final class CalendarCron {
             "Mon", 1, "Tue", 2, "Wed", 3, "Thu", 4, "Fri", 5, "Sat", 6, "Sun", 7);
 
     /**
-     * The systemd whose calendar rules compute what cron means: from 257 a field moved past its
-     * end starts the next period from its beginning, as cron does; older versions keep the day
-     * mktime() landed on (see src/docs/systemd-versions.md).
+     * The systemd whose calendar rules compute what cron means: from 257 a date moved into the next
+     * year starts it from January 1st, as cron does; older versions keep the day of the month
+     * (see src/docs/systemd-versions.md).
      */
     static final int CRON_MEANING = CalendarSpec.WIDEST_RULES_VERSION;
 

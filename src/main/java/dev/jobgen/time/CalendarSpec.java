@@ -31,10 +31,11 @@ public final class CalendarSpec {
     /** The version {@link #parse(String, ZoneId)} answers like: jobgen's default target. */
     public static final int DEFAULT_SYSTEMD_VERSION = 252;
     /**
-     * The rules whose elapses include every other recorded version's: a field moved past its end
-     * starts the next period at its beginning, as cron does (257 on; see {@link CalendarDialect}).
+     * The rules whose elapses include every other recorded version's (on every valid conformance row:
+     * {@code CalendarPeriodsTest}): from here a date moved into the next year starts it from January
+     * 1st, as cron does, where older versions keep the day of the month ({@link CalendarDialect}).
      */
-    public static final int WIDEST_RULES_VERSION = 257;
+    public static final int WIDEST_RULES_VERSION = CalendarDialect.RESTARTS_MOVED_YEAR;
     private final CalendarFields fields;
     private final int systemdVersion;
     private final String normalized;
