@@ -25,8 +25,8 @@
 # and end phase with the same flags (medians of FOOTPRINT_RUNS, 21). A failing start-up stops
 # the bench with the failure's output.
 # Usage: bench/runner-footprint.sh [--levers]
-set -euo pipefail
-# set -e ends the bench at the first failing command: say which, instead of ending without a word
+set -Eeuo pipefail
+# set -e ends the bench at the first failing command: say which (-E: inside functions too), instead of ending without a word
 trap 'echo "runner-footprint: line $LINENO failed (status $?): $BASH_COMMAND" >&2' ERR
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 jobs=${FOOTPRINT_JOBS:-50}
